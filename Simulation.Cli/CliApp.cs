@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Simulation.Cli;
+
+/// <summary>Builds the channelsim command tree; tests call this directly.</summary>
+public static class CliApp
+{
+    /// <summary>The root command with every verb.</summary>
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("ChannelSim: stochastic discrete-event simulation of small-boat crossings of the English Channel and the policies aimed at them.");
+        // Each verb lives in Commands/<Verb>/ and adds itself here with one line.
+        return root;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Simulation.Core.Scenarios;
+
+/// <summary>
+/// One problem found in a scenario file: where (file, key path, line, column), what value, and
+/// which rule it breaks. A user's mistake is data, not an exception.
+/// </summary>
+public sealed record ScenarioIssue(string File, string KeyPath, int Line, int Column, string Value, string Rule)
+{
+    /// <summary>"file:line:column: key.path = value: rule", the form printed by the command line.</summary>
+    public override string ToString() =>
+        $"{File}:{Line}:{Column}: {(KeyPath.Length == 0 ? "(document)" : KeyPath)}{(Value.Length == 0 ? "" : " = " + Value)}: {Rule}";
+}
