@@ -31,7 +31,8 @@ public sealed class Resource
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _simulator = simulator;
         Capacity = capacity;
-        _queue = new Waiter[Math.Max(4, initialQueueCapacity)];
+        // A power-of-two ring lets the slot arithmetic be a mask instead of a division.
+        _queue = new Waiter[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, initialQueueCapacity))];
     }
 
     /// <summary>Number of units in the pool.</summary>
@@ -60,7 +61,7 @@ public sealed class Resource
             return true;
         }
         if (_queued == _queue.Length) Grow();
-        _queue[(_head + _queued) % _queue.Length] = new Waiter
+        _queue[(_head + _queued) & (_queue.Length - 1)] = new Waiter
         {
             RequestedAtHours = _simulator.NowHours, GrantKind = grantKind, Entity = entity, Priority = priority,
         };
@@ -78,7 +79,7 @@ public sealed class Resource
         if (_queued > 0 && InUse <= Capacity)
         {
             Waiter next = _queue[_head];
-            _head = (_head + 1) % _queue.Length;
+            _head = (_head + 1) & (_queue.Length - 1);
             _queued--;
             Grants++;
             _totalWaitHours += _simulator.NowHours - next.RequestedAtHours;
@@ -94,10 +95,10 @@ public sealed class Resource
     {
         for (int i = 0; i < _queued; i++)
         {
-            int slot = (_head + i) % _queue.Length;
+            int slot = (_head + i) & (_queue.Length - 1);
             if (_queue[slot].Entity != entity) continue;
             for (int j = i; j < _queued - 1; j++)
-                _queue[(_head + j) % _queue.Length] = _queue[(_head + j + 1) % _queue.Length];
+                _queue[(_head + j) & (_queue.Length - 1)] = _queue[(_head + j + 1) & (_queue.Length - 1)];
             _queued--;
             return true;
         }
@@ -128,7 +129,7 @@ public sealed class Resource
     private void Grow()
     {
         var bigger = new Waiter[_queue.Length * 2];
-        for (int i = 0; i < _queued; i++) bigger[i] = _queue[(_head + i) % _queue.Length];
+        for (int i = 0; i < _queued; i++) bigger[i] = _queue[(_head + i) & (_queue.Length - 1)];
         _queue = bigger;
         _head = 0;
     }
