@@ -20,9 +20,10 @@ namespace Simulation.Core.Engine;
 /// </remarks>
 public sealed class Simulator
 {
-    // Priority occupies the top bits of the ordering key and the sequence the low 48 bits,
-    // so one 64-bit compare breaks ties by priority first, then by scheduling order.
-    private const int SequenceBits = 48;
+    // The ordering key holds the offset priority (16 bits) above the sequence (low 47 bits), with the
+    // sign bit clear, so one signed 64-bit compare breaks ties by priority first, then by scheduling
+    // order. 2^47 events per run is far beyond any replication.
+    private const int SequenceBits = 47;
     private const long SequenceMask = (1L << SequenceBits) - 1;
     /// <summary>Lowest allowed priority (fires first among same-time events).</summary>
     public const int MinPriority = -32_768;
