@@ -71,7 +71,7 @@ internal static class Program
 
     private static void Time(Dictionary<string, string> o, Func<long> body, Func<string>? describe = null)
     {
-        int warmup = GetInt(o, "warmup", 2);
+        int warmup = GetInt(o, "warmup", 2, min: 0);
         int reps = GetInt(o, "reps", 7);
         for (int w = 0; w < warmup; w++) body();
         var rates = new double[reps];
@@ -106,10 +106,10 @@ internal static class Program
         return options;
     }
 
-    private static int GetInt(Dictionary<string, string> o, string name, int fallback) =>
+    private static int GetInt(Dictionary<string, string> o, string name, int fallback, int min = 1) =>
         !o.TryGetValue(name, out string? text) ? fallback
-        : int.TryParse(text, NumberStyles.Integer, Inv, out int v) && v > 0 ? v
-        : throw new FormatException($"--{name}: '{text}' is not a positive integer.");
+        : int.TryParse(text, NumberStyles.Integer, Inv, out int v) && v >= min ? v
+        : throw new FormatException($"--{name}: '{text}' is not an integer >= {min}.");
 
     private static double GetDouble(Dictionary<string, string> o, string name, double fallback) =>
         !o.TryGetValue(name, out string? text) ? fallback
