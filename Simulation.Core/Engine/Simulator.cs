@@ -36,6 +36,8 @@ public sealed class Simulator
     // True while the last event handed out still occupies heap[0] (see remarks).
     private bool _topHandedOut;
     private HashSet<long> _cancelled = new();
+    // Mirrors _cancelled.Count != 0 in a field the hot loop reads without touching the set.
+    private bool _anyCancelled;
     private HashSet<long> _cancelledScratch = new();
 
     private struct Entry
@@ -66,15 +68,23 @@ public sealed class Simulator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Schedule(double delayHours, int kind, int entity = 0, int priority = 0)
     {
-        if (!(delayHours >= 0)) ThrowBadDelay(delayHours);
-        return ScheduleAt(NowHours + delayHours, kind, entity, priority);
+        double timeHours = NowHours + delayHours;
+        // One test rejects negative, NaN and infinite delays (an infinite delay makes an infinite time).
+        if (!(delayHours >= 0 && timeHours < double.PositiveInfinity)) ThrowBadDelay(delayHours);
+        return Insert(timeHours, kind, entity, priority);
     }
 
     /// <summary>Schedules an event at an absolute time (not before now); returns its cancellation token.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long ScheduleAt(double timeHours, int kind, int entity = 0, int priority = 0)
     {
-        if (!(timeHours >= NowHours) || double.IsPositiveInfinity(timeHours)) ThrowBadTime(timeHours);
+        if (!(timeHours >= NowHours && timeHours < double.PositiveInfinity)) ThrowBadTime(timeHours);
+        return Insert(timeHours, kind, entity, priority);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Insert(double timeHours, int kind, int entity, int priority)
+    {
         if ((uint)(priority - MinPriority) > (uint)(MaxPriority - MinPriority)) ThrowBadPriority(priority);
         long sequence = _nextSequence++;
         Entry entry;
@@ -104,6 +114,7 @@ public sealed class Simulator
     {
         if ((ulong)token >= (ulong)_nextSequence) return;
         _cancelled.Add(token);
+        _anyCancelled = true;
         // Tokens of events that already fired would otherwise pile up; keep only those still queued.
         if (_cancelled.Count > _count) PurgeStaleCancellations();
     }
@@ -125,8 +136,9 @@ public sealed class Simulator
             ref Entry top = ref MemoryMarshal.GetArrayDataReference(_heap);
             if (!(top.Time < endHours)) break;
             long sequence = top.Key & SequenceMask;
-            if (_cancelled.Count != 0 && _cancelled.Remove(sequence))
+            if (_anyCancelled && _cancelled.Remove(sequence))
             {
+                _anyCancelled = _cancelled.Count != 0;
                 RemoveTop();
                 continue;
             }
@@ -166,6 +178,7 @@ public sealed class Simulator
         _nextSequence = 0;
         _topHandedOut = false;
         _cancelled.Clear();
+        _anyCancelled = false;
         NowHours = 0;
         ProcessedEvents = 0;
     }
@@ -242,6 +255,7 @@ public sealed class Simulator
             if (_cancelled.Contains(sequence)) _cancelledScratch.Add(sequence);
         }
         (_cancelled, _cancelledScratch) = (_cancelledScratch, _cancelled);
+        _anyCancelled = _cancelled.Count != 0;
     }
 
     private static void ThrowBadDelay(double delayHours) =>
