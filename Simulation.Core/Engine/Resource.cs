@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Simulation.Core.Engine;
 
 /// <summary>
@@ -51,6 +53,7 @@ public sealed class Resource
     /// scheduled); otherwise the request waits and an event (<paramref name="grantKind"/>,
     /// <paramref name="entity"/>) fires when a unit is handed over.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Request(int grantKind, int entity, int priority = 0)
     {
         if (InUse < Capacity)
@@ -73,9 +76,10 @@ public sealed class Resource
     /// Gives a unit back. If someone waits, the unit passes straight to the longest waiter, whose
     /// grant event is scheduled at the current time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Release()
     {
-        if (InUse <= 0) throw new InvalidOperationException("Release without a unit in use.");
+        if (InUse <= 0) ThrowNothingInUse();
         if (_queued > 0 && InUse <= Capacity)
         {
             Waiter next = _queue[_head];
@@ -125,6 +129,8 @@ public sealed class Resource
         _busyUnitHours += InUse * (now - _lastChangeHours);
         _lastChangeHours = now;
     }
+
+    private static void ThrowNothingInUse() => throw new InvalidOperationException("Release without a unit in use.");
 
     private void Grow()
     {
