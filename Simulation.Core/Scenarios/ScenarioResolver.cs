@@ -187,8 +187,10 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
         if (written is not null) ordered.AddRange(written.Where(v => v.Name != BaselineName));
 
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(ordered.Count);
-        var calendarIssue = _issues.Exists(i => i.KeyPath.EndsWith(ScenarioFileParser.StartDatePath, StringComparison.Ordinal) ||
-                                                i.KeyPath.EndsWith(ScenarioFileParser.HorizonDaysPath, StringComparison.Ordinal));
+        // A broken start date or horizon would make every date look out of range; its own issue is enough.
+        var calendarIssue = _issues.Exists(i => !i.KeyPath.Contains("timeline[", StringComparison.Ordinal) &&
+                                                (i.KeyPath.EndsWith(ScenarioFileParser.StartDatePath, StringComparison.Ordinal) ||
+                                                 i.KeyPath.EndsWith(ScenarioFileParser.HorizonDaysPath, StringComparison.Ordinal)));
         var reported = new HashSet<(string, int, int)>();
         foreach (var variant in ordered)
         {
