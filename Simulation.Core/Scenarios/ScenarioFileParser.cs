@@ -30,6 +30,7 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
         }
         var hasVersion = false;
         var assigned = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var experimentKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in Entries(top, file, ""))
         {
             switch (key.Value)
@@ -57,7 +58,10 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
                     model.ExtendsLocation = Location(file, "extends", value);
                     break;
                 case "experiment":
-                    ParseExperiment(file, value, model);
+                    ParseExperiment(file, value, model, experimentKeys);
+                    break;
+                case var dotted when dotted.StartsWith("experiment.", StringComparison.Ordinal):
+                    ParseExperimentEntry(file, key, dotted["experiment.".Length..], value, model, experimentKeys);
                     break;
                 case "timeline":
                     ParseTimeline(file, "timeline", value, model.Timeline);
@@ -75,30 +79,38 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
                 "is required: start the file with 'schema_version: 1'"));
     }
 
-    private void ParseExperiment(string file, YamlNode value, ScenarioFileModel model)
+    private void ParseExperiment(string file, YamlNode value, ScenarioFileModel model, HashSet<string> seen)
     {
         if (Mapping(file, "experiment", value) is not { } map) return;
         foreach (var (key, item) in Entries(map, file, "experiment."))
+            ParseExperimentEntry(file, key, key.Value, item, model, seen);
+    }
+
+    private void ParseExperimentEntry(string file, YamlScalar key, string name, YamlNode item, ScenarioFileModel model, HashSet<string> seen)
+    {
+        var path = "experiment." + name;
+        if (Array.IndexOf(ExperimentKeys, name) >= 0 && !seen.Add(name))
         {
-            var path = "experiment." + key.Value;
-            switch (key.Value)
-            {
-                case "replications":
-                    var reps = Text(file, path, item);
-                    if (reps is null) break;
-                    if (int.TryParse(reps.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1) model.Replications = n;
-                    else Add(file, path, item, "must be a whole number of replications, at least 1");
-                    break;
-                case "seed":
-                    var seed = Text(file, path, item);
-                    if (seed is null) break;
-                    if (ulong.TryParse(seed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s)) model.Seed = s;
-                    else Add(file, path, item, "must be a whole number from 0 to 18446744073709551615 (an unsigned 64-bit seed)");
-                    break;
-                default:
-                    UnknownKey(file, path, key, ExperimentKeys);
-                    break;
-            }
+            Add(file, path, item, "is set a second time; set each key once");
+            return;
+        }
+        switch (name)
+        {
+            case "replications":
+                var reps = Text(file, path, item);
+                if (reps is null) break;
+                if (int.TryParse(reps.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1) model.Replications = n;
+                else Add(file, path, item, "must be a whole number of replications, at least 1");
+                break;
+            case "seed":
+                var seed = Text(file, path, item);
+                if (seed is null) break;
+                if (ulong.TryParse(seed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s)) model.Seed = s;
+                else Add(file, path, item, "must be a whole number from 0 to 18446744073709551615 (an unsigned 64-bit seed)");
+                break;
+            default:
+                UnknownKey(file, path, key, name, ExperimentKeys);
+                break;
         }
     }
 
@@ -247,9 +259,11 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
             "is not a known key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + " (scenarios/README.md lists every key)"));
     }
 
-    private void UnknownKey(string file, string path, YamlScalar key, string[] known)
+    private void UnknownKey(string file, string path, YamlScalar key, string[] known) => UnknownKey(file, path, key, key.Value, known);
+
+    private void UnknownKey(string file, string path, YamlScalar key, string name, string[] known)
     {
-        var suggestion = EditDistance.Closest(key.Value, known);
+        var suggestion = EditDistance.Closest(name, known);
         issues.Add(new ScenarioIssue(file, path, key.Line, key.Column, "",
             "is not a known key here" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + " (allowed: " + string.Join(", ", known) + ")"));
     }

@@ -15,6 +15,8 @@ internal static class YamlTreeReader
         var stack = new Stack<Frame>();
         YamlNode? root = null;
         var documents = 0;
+        var lastLine = 1;
+        var lastColumn = 1;
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -23,6 +25,7 @@ internal static class YamlTreeReader
                 var e = parser.Current!;
                 var line = (int)e.Start.Line;
                 var column = (int)e.Start.Column;
+                (lastLine, lastColumn) = (Math.Max(1, (int)e.End.Line), Math.Max(1, (int)e.End.Column));
                 switch (e)
                 {
                     case DocumentStart:
@@ -62,6 +65,14 @@ internal static class YamlTreeReader
         {
             issues.Add(new ScenarioIssue(file, "", (int)ex.Start.Line, (int)ex.Start.Column, "",
                 "is not valid YAML (is the file cut short or wrongly indented?): " + OneLine(ex.Message)));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // The YAML scanner throws these on some malformed input instead of a YamlException
+            // (found by the mutation test); the last good position is the best location we have.
+            issues.Add(new ScenarioIssue(file, "", lastLine, lastColumn, "",
+                "is not valid YAML after this point (is the file cut short or wrongly indented?)"));
             return null;
         }
         return root;

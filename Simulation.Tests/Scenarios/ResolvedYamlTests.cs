@@ -23,10 +23,10 @@ public class ResolvedYamlTests
             description: All permitted rescues returned.
             uk.windspire.return_probability: 1
             timeline:
-              - date: 2024-05-01
-                set: { uk.vessels.count: 9 }
               - date: 2024-03-01
                 set: { returns.one_in_one_out_enabled: true }
+              - date: 2024-05-01
+                set: { uk.vessels.count: 9 }
           baseline:
             description: As written.
         """;
@@ -59,7 +59,7 @@ public class ResolvedYamlTests
         Assert.Contains("""
             variants:
               baseline:
-                description: As written.
+                description: "As written."
                 calendar:
                   start_date: 2024-02-01
                   horizon_days: 300

@@ -208,7 +208,7 @@ public class ScenarioLoaderTests
         var result = TestCatalog.Load(Header + "demand.quarterly_weights: [1, x, 11, .nan]\n");
         Assert.Equal(new[] { "demand.quarterly_weights[1]", "demand.quarterly_weights[2]", "demand.quarterly_weights[3]" },
             result.Issues.Select(i => i.KeyPath).ToArray());
-        Assert.Equal(new[] { 30, 33, 37 }, result.Issues.Select(i => i.Column).ToArray());
+        Assert.Equal(new[] { 31, 34, 38 }, result.Issues.Select(i => i.Column).ToArray());
     }
 
     [Fact]
