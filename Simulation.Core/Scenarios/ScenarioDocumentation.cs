@@ -42,8 +42,7 @@ public static class ScenarioDocumentation
         foreach (var spec in catalog)
             if (!mechanisms.Contains(spec.Mechanism)) mechanisms.Add(spec.Mechanism);
         sb.Append("\n### Parameters\n\n");
-        sb.Append(catalog.Count.ToString(CultureInfo.InvariantCulture)).Append(" parameters in ")
-          .Append(mechanisms.Count.ToString(CultureInfo.InvariantCulture)).Append(" mechanisms.\n");
+        sb.Append(Count(catalog.Count, "parameter")).Append(" in ").Append(Count(mechanisms.Count, "mechanism")).Append(".\n");
         foreach (var mechanism in mechanisms)
         {
             sb.Append("\n#### ").Append(mechanism.Length == 0 ? "other" : Cell(mechanism)).Append("\n\n");
@@ -76,6 +75,8 @@ public static class ScenarioDocumentation
         var head = readme[..(begin + BeginMarker.Length)];
         return head + "\n" + reference + readme[end..];
     }
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 
     private static string KindName(ParameterKind kind) => kind switch
     {

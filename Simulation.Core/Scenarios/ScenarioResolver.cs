@@ -233,13 +233,15 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
     {
         if (!parameters.Values.ContainsKey(ScenarioFileParser.StartDatePath) || !parameters.Values.ContainsKey(ScenarioFileParser.HorizonDaysPath)) return;
         var start = parameters.Date(ScenarioFileParser.StartDatePath);
-        var end = start.AddDays(parameters.Integer(ScenarioFileParser.HorizonDaysPath));
+        // Day numbers, not DateOnly.AddDays, so a period reaching past year 9999 cannot throw.
+        var endDay = Math.Min(start.DayNumber + Math.Max(1, parameters.Number(ScenarioFileParser.HorizonDaysPath)), (double)DateOnly.MaxValue.DayNumber + 1);
+        var last = DateOnly.FromDayNumber((int)endDay - 1);
         foreach (var (change, at) in timeline)
         {
-            if (change.Date >= start && change.Date < end) continue;
+            if (change.Date >= start && change.Date.DayNumber < endDay) continue;
             if (!reported.Add((at.File, at.Line, at.Column))) continue;
             var inVariant = variant is null ? "" : $" of variant '{variant}'";
-            Add(at, $"is outside the simulated period{inVariant}, {Iso(start)} to {Iso(end.AddDays(-1))} ({ScenarioFileParser.StartDatePath} plus {ScenarioFileParser.HorizonDaysPath}); the change would never happen");
+            Add(at, $"is outside the simulated period{inVariant}, {Iso(start)} to {Iso(last)} ({ScenarioFileParser.StartDatePath} plus {ScenarioFileParser.HorizonDaysPath}); the change would never happen");
         }
     }
 

@@ -185,4 +185,11 @@ public class ScenarioBadInputTests
             Assert.All(result.Issues, i => Assert.True(i.Line >= 1 && i.Column >= 1, i.ToString()));
         }
     }
+
+    [Fact]
+    public void APeriodReachingPastTheLastRepresentableDateDoesNotThrow()
+    {
+        var result = TestCatalog.Load("schema_version: 1\ncalendar: { start_date: 9999-12-01, horizon_days: 3660 }\ntimeline:\n  - date: 9999-12-31\n    set: { uk.vessels.count: 3 }\n");
+        Assert.True(result.IsValid, string.Join("\n", result.Issues));
+    }
 }
