@@ -61,9 +61,34 @@ public class ValidateCommandTests
     }
 
     [Fact]
-    public void ValidateWithoutFilesIsAUsageError()
+    public void ValidateWithoutFilesExitsTwoAndSaysWhatIsMissing()
     {
-        var (exit, _) = Run("validate");
-        Assert.Equal(1, exit);
+        var (exit, text) = Run("validate");
+        Assert.Equal(2, exit);
+        Assert.Contains("name at least one scenario file", text);
+    }
+
+    [Fact]
+    public void AnEmptyPathExitsTwoWithoutAStackTrace()
+    {
+        var (exit, text) = Run("validate", "");
+        Assert.Equal(2, exit);
+        Assert.Contains("not a usable file path", text);
+        Assert.DoesNotContain("   at ", text);
+    }
+
+    [Fact]
+    public void TheHandlerWritesOkToOutputAndIssuesToError()
+    {
+        using var dir = new TempScenarioDirectory();
+        var good = dir.Write("good.yaml", "schema_version: 1\n");
+        var bad = dir.Write("bad.yaml", "schema_version: 3\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = Simulation.Cli.Commands.Validate.ValidateHandler.Run([good, bad], output, error);
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Equal($"OK {good} (1 variant)", output.ToString().Trim());
+        Assert.Contains($"{bad}:1:17: schema_version = 3: must be 1", error.ToString());
+        Assert.Contains($"INVALID {bad} (1 problem)", error.ToString());
     }
 }

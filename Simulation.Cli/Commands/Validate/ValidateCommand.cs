@@ -8,12 +8,12 @@ public static class ValidateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        // No AcceptExistingOnly: a missing file is invalid input (exit 2) reported like any other
-        // scenario problem, not a usage error (exit 1).
+        // No AcceptExistingOnly and no required arity: a missing file, or none at all, is invalid
+        // input (exit 2) reported by the handler, not System.CommandLine's usage error (exit 1).
         var files = new Argument<string[]>("files")
         {
             Description = "Scenario files (YAML) to check; every problem in each is listed with file, line, column, key path and rule",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("validate", "Check scenario files: keys, values, ranges, extends, variants and timeline. Exit 0 when all are valid, 2 otherwise.")
         {

@@ -11,6 +11,11 @@ public static class ValidateHandler
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (files.Count == 0)
+        {
+            error.WriteLine("validate: name at least one scenario file, e.g. channelsim validate scenarios/baseline-2024.yaml");
+            return ExitCodes.InvalidInput;
+        }
         var allValid = true;
         foreach (var file in files)
         {
