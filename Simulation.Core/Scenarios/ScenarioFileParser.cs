@@ -181,6 +181,11 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
         if (Mapping(file, "variants", value) is not { } map) return null;
         var variants = new List<VariantModel>();
         if (map.Entries.Count == 0) Add(file, "variants", value, "must name at least one variant, or be left out");
+        if (map.Entries.Count > ScenarioLoader.MaxVariants)
+        {
+            Add(file, "variants", value, $"has {map.Entries.Count} variants; a scenario may have at most {ScenarioLoader.MaxVariants}");
+            return null;
+        }
         foreach (var (key, body) in Entries(map, file, "variants."))
         {
             var name = key.Value;

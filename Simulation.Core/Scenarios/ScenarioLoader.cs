@@ -16,6 +16,15 @@ public static class ScenarioLoader
     /// <summary>Longest allowed chain of <c>extends</c>.</summary>
     public const int MaxExtendsDepth = 16;
 
+    /// <summary>
+    /// Most variants a scenario may have. Every variant is a full parameter set and is written out in
+    /// the resolved YAML, so this bounds the memory a small file can make the loader use.
+    /// </summary>
+    public const int MaxVariants = 1000;
+
+    /// <summary>Most dated changes summed over all resolved variants, for the same reason.</summary>
+    public const int MaxResolvedTimelineChanges = 1_000_000;
+
     /// <summary>Loads a scenario file against the model's <see cref="ParameterCatalog"/>, reporting all problems at once.</summary>
     public static ScenarioLoadResult Load(string path) => Load(path, ParameterCatalog.All);
 

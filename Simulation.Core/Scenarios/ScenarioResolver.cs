@@ -66,7 +66,9 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
             Add(at, "is not a usable file path: " + ex.Message);
             return null;
         }
-        var parentDisplay = Path.Combine(Path.GetDirectoryName(child.File) ?? "", child.Extends!);
+        // Messages name an extended file the way the user named the first one: absolute, or
+        // relative to the working directory.
+        var parentDisplay = Path.IsPathRooted(child.File) ? parentFull : Path.GetRelativePath(Environment.CurrentDirectory, parentFull);
         var cycleStart = chain.FindIndex(m => string.Equals(m.FullPath, parentFull, StringComparison.Ordinal));
         if (cycleStart >= 0)
         {
@@ -186,6 +188,14 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
         ordered.Add(baseline ?? new VariantModel(BaselineName, written is null ? "" : "The scenario without variant overrides.", [], []));
         if (written is not null) ordered.AddRange(written.Where(v => v.Name != BaselineName));
 
+        long changes = 0;
+        foreach (var variant in ordered) changes += baseTimeline.Count + variant.Timeline.Sum(e => (long)e.Set.Count);
+        if (changes > ScenarioLoader.MaxResolvedTimelineChanges)
+        {
+            _issues.Add(new ScenarioIssue(root.File, "timeline", 1, 1, "",
+                $"the variants hold {changes} dated changes in all; at most {ScenarioLoader.MaxResolvedTimelineChanges} are allowed"));
+            return null;
+        }
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(ordered.Count);
         // A broken start date or horizon would make every date look out of range; its own issue is enough.
         var calendarIssue = _issues.Exists(i => !i.KeyPath.Contains("timeline[", StringComparison.Ordinal) &&

@@ -192,4 +192,14 @@ public class ScenarioBadInputTests
         var result = TestCatalog.Load("schema_version: 1\ncalendar: { start_date: 9999-12-01, horizon_days: 3660 }\ntimeline:\n  - date: 9999-12-31\n    set: { uk.vessels.count: 3 }\n");
         Assert.True(result.IsValid, string.Join("\n", result.Issues));
     }
+
+    [Fact]
+    public void TooManyVariantsAreRefusedBeforeAnyIsResolved()
+    {
+        var sb = new StringBuilder("schema_version: 1\nvariants:\n");
+        for (var i = 0; i <= ScenarioLoader.MaxVariants; i++) sb.Append("  v").Append(i).Append(": {}\n");
+        var issue = TestCatalog.SingleIssue(sb.ToString());
+        Assert.Equal("variants", issue.KeyPath);
+        Assert.Contains("at most 1000", issue.Rule);
+    }
 }
