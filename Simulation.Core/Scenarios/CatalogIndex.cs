@@ -72,10 +72,9 @@ internal sealed partial class CatalogIndex
     }
 
     /// <summary>The closest known name to an unknown key path, or null when nothing is close.</summary>
-    public string? Suggest(string unknownPath, bool atTopLevel)
+    public string? Suggest(string unknownPath, IEnumerable<string> otherKeysHere)
     {
-        var candidates = AllPaths();
-        if (atTopLevel) candidates = candidates.Concat(ScenarioKeys);
+        var candidates = AllPaths().Concat(otherKeysHere);
         var best = EditDistance.Closest(unknownPath, candidates);
         if (best is not null) return best;
         // A key written under the wrong group ("weather.start_date") is far from its real path by

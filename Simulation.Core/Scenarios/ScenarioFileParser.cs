@@ -70,7 +70,7 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
                     model.Variants = ParseVariants(file, value);
                     break;
                 default:
-                    ParseParameter(file, key, value, "", "", assigned, model.Base);
+                    ParseParameter(file, key, value, "", "", assigned, model.Base, CatalogIndex.ScenarioKeys);
                     break;
             }
         }
@@ -209,7 +209,7 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
                     else if (bodyKey.Value == "timeline") ParseTimeline(file, itemPath, item, timeline);
                     else if (Array.IndexOf(CatalogIndex.ScenarioKeys, bodyKey.Value) >= 0)
                         Add(file, itemPath, item, "cannot be set inside a variant; it applies to the whole scenario");
-                    else ParseParameter(file, bodyKey, item, "", path + ".", assigned, overrides);
+                    else ParseParameter(file, bodyKey, item, "", path + ".", assigned, overrides, VariantKeys);
                 }
             }
             else if (body is not YamlAlias && body is not YamlScalar { IsNull: true })
@@ -225,10 +225,11 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
     /// <summary>
     /// One key of a parameter tree: a catalog path (possibly dotted), a group to descend into, or an
     /// unknown name. <paramref name="catalogPrefix"/> is the group reached so far, <paramref name="pathPrefix"/>
-    /// the key path as written for messages.
+    /// the key path as written for messages, <paramref name="otherKeysHere"/> the non-parameter keys
+    /// allowed at this level (offered as suggestions too).
     /// </summary>
     private void ParseParameter(string file, YamlScalar key, YamlNode value, string catalogPrefix, string pathPrefix,
-        Dictionary<string, SourceLocation> assigned, List<Assignment> into)
+        Dictionary<string, SourceLocation> assigned, List<Assignment> into, string[]? otherKeysHere = null)
     {
         var name = key.Value;
         var keyPath = pathPrefix + name;
@@ -259,7 +260,7 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
             Add(file, keyPath, value, $"is a group of settings ({examples}, ...), not a single value; write its keys beneath it");
             return;
         }
-        var suggestion = catalog.Suggest(fullPath, catalogPrefix.Length == 0 && pathPrefix.Length == 0);
+        var suggestion = catalog.Suggest(fullPath, otherKeysHere ?? []);
         issues.Add(new ScenarioIssue(file, keyPath, key.Line, key.Column, "",
             "is not a known key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + " (scenarios/README.md lists every key)"));
     }

@@ -190,4 +190,12 @@ public class ScenarioVariantAndTimelineTests
         Assert.Equal("timeline[0].set.calendar.horizon_days", issue.KeyPath);
         Assert.Contains("cannot change during a run", issue.Rule);
     }
+
+    [Fact]
+    public void AMisspelledDescriptionInAVariantIsSuggested()
+    {
+        var issue = TestCatalog.SingleIssue(Header + "variants:\n  a:\n    descripton: more\n");
+        Assert.Equal("variants.a.descripton", issue.KeyPath);
+        Assert.Contains("did you mean 'description'?", issue.Rule);
+    }
 }
