@@ -16,7 +16,7 @@ public class GeneratedScenarioDocsTests
     [Fact]
     public void TheScenarioReadmeReferenceMatchesTheCatalog()
     {
-        var path = Path.Combine(RepositoryRoot(), "scenarios", "README.md");
+        var path = Path.Combine(RepositoryPaths.Root(), "scenarios", "README.md");
         var current = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var expected = ScenarioDocumentation.ReplaceReference(current, ScenarioDocumentation.RenderMarkdown());
         Assert.True(expected is not null, $"scenarios/README.md lacks the lines {ScenarioDocumentation.BeginMarker} and {ScenarioDocumentation.EndMarker}.");
@@ -27,17 +27,10 @@ public class GeneratedScenarioDocsTests
     [Fact]
     public void TheScenarioJsonSchemaMatchesTheCatalog()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "scenario.schema.json");
+        var path = Path.Combine(RepositoryPaths.Root(), "docs", "scenario.schema.json");
         var expected = JsonSchemaWriter.Write();
         var current = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
         if (Updating && expected != current) File.WriteAllText(path, expected);
         else Assert.True(expected == current, "docs/scenario.schema.json is out of date with the parameter catalog. " + Regenerate);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ChannelSim.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ChannelSim.sln not found above " + AppContext.BaseDirectory);
     }
 }

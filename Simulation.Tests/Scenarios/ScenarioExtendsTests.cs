@@ -91,4 +91,16 @@ public class ScenarioExtendsTests
         Assert.EndsWith("parent.yaml", issues[1].File);
         Assert.Equal(("weather.red_day_share", 2), (issues[1].KeyPath, issues[1].Line));
     }
+
+    [Fact]
+    public void ATimelineDateOfAnExtendedFileOutsideThePeriodNamesThatFile()
+    {
+        using var dir = new TempScenarioDirectory();
+        dir.Write("parent.yaml", "schema_version: 1\ntimeline:\n  - date: 2024-03-01\n    set: { uk.vessels.count: 2 }\n");
+        var child = dir.Write("child.yaml", "schema_version: 1\nextends: parent.yaml\ncalendar.horizon_days: 31\n");
+        var issue = Assert.Single(ScenarioLoader.Load(child, TestCatalog.Specs).Issues);
+        Assert.EndsWith("parent.yaml", issue.File);
+        Assert.Equal(("timeline[0].date", 3), (issue.KeyPath, issue.Line));
+        Assert.Contains("outside the simulated period, 2024-01-01 to 2024-01-31", issue.Rule);
+    }
 }

@@ -364,4 +364,13 @@ public class ScenarioLoaderTests
         foreach (var spec in ParameterCatalog.All)
             Assert.Equal(spec.Default, again.Scenario!.Variants[0].Parameters.Values[spec.Path]);
     }
+
+    [Fact]
+    public void ExperimentKeysMayBeDottedButNotSetTwice()
+    {
+        Assert.Equal(5UL, TestCatalog.LoadValid(Header + "experiment.seed: 5\n").DefaultSeed);
+        var issue = TestCatalog.SingleIssue(Header + "experiment:\n  seed: 1\nexperiment.seed: 2\n");
+        Assert.Equal(("experiment.seed", 4), (issue.KeyPath, issue.Line));
+        Assert.Contains("second time", issue.Rule);
+    }
 }

@@ -9,7 +9,7 @@ public class ShippedScenarioTests
     {
         // Guards the files under scenarios/ against catalog changes (a renamed key, a narrowed
         // range). Before any scenario file is committed there is nothing to check.
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root();
         var problems = new List<string>();
         foreach (var path in Directory.EnumerateFiles(Path.Combine(root, "scenarios"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -17,12 +17,5 @@ public class ShippedScenarioTests
             if (!result.IsValid) problems.AddRange(result.Issues.Select(i => i.ToString()));
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ChannelSim.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ChannelSim.sln not found above " + AppContext.BaseDirectory);
     }
 }
