@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Simulation.Cli.Commands.Validate;
 
 namespace Simulation.Cli;
 
@@ -10,6 +11,7 @@ public static class CliApp
     {
         var root = new RootCommand("ChannelSim: stochastic discrete-event simulation of small-boat crossings of the English Channel and the policies aimed at them.");
         // Each verb lives in Commands/<Verb>/ and adds itself here with one line.
+        root.Subcommands.Add(ValidateCommand.Create());
         return root;
     }
 }

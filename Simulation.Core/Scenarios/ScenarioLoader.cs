@@ -1,11 +1,49 @@
-using System.Collections.Immutable;
+using System.Text;
+using Simulation.Core.Domain.Parameters;
 
 namespace Simulation.Core.Scenarios;
 
-/// <summary>Loads, validates and resolves YAML scenario files (placeholder until the loader lands).</summary>
+/// <summary>
+/// Loads, validates and resolves YAML scenario files (format: scenarios/README.md). Every problem in a
+/// file, and in the files it extends, is reported at once with its location; nothing a user writes
+/// makes the loader throw.
+/// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>Loads a scenario file, reporting all problems at once.</summary>
-    public static ScenarioLoadResult Load(string path) =>
-        new(null, ImmutableArray.Create(new ScenarioIssue(path, "", 0, 0, "", "the scenario loader is not built yet")));
+    /// <summary>Larger files are rejected before reading: real scenarios are a few kilobytes.</summary>
+    public const long MaxFileBytes = 10L * 1024 * 1024;
+
+    /// <summary>Longest allowed chain of <c>extends</c>.</summary>
+    public const int MaxExtendsDepth = 16;
+
+    /// <summary>
+    /// Most variants a scenario may have. Every variant is a full parameter set and is written out in
+    /// the resolved YAML, so this bounds the memory a small file can make the loader use.
+    /// </summary>
+    public const int MaxVariants = 1000;
+
+    /// <summary>Most dated changes summed over all resolved variants, for the same reason.</summary>
+    public const int MaxResolvedTimelineChanges = 1_000_000;
+
+    /// <summary>Loads a scenario file against the model's <see cref="ParameterCatalog"/>, reporting all problems at once.</summary>
+    public static ScenarioLoadResult Load(string path) => Load(path, ParameterCatalog.All);
+
+    /// <summary>Loads a scenario file against the given parameter catalog.</summary>
+    public static ScenarioLoadResult Load(string path, IReadOnlyList<ParameterSpec> catalog)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new ScenarioResolver(new CatalogIndex(catalog)).Load(path, null);
+    }
+
+    /// <summary>
+    /// Loads scenario text as if read from <paramref name="fileName"/> (used in messages and to find
+    /// files named by <c>extends</c>), against <paramref name="catalog"/> or the model's catalog.
+    /// </summary>
+    public static ScenarioLoadResult LoadText(string text, string fileName, IReadOnlyList<ParameterSpec>? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var index = new CatalogIndex(catalog ?? ParameterCatalog.All);
+        return new ScenarioResolver(index).Load(fileName, new UTF8Encoding(false).GetBytes(text));
+    }
 }

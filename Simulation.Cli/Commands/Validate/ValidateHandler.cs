@@ -1,0 +1,35 @@
+using Simulation.Core.Scenarios;
+
+namespace Simulation.Cli.Commands.Validate;
+
+/// <summary>Behaviour of <c>channelsim validate</c>: loads each file and prints OK or every issue.</summary>
+public static class ValidateHandler
+{
+    /// <summary>Checks each file; returns <see cref="ExitCodes.Ok"/> when all are valid, else <see cref="ExitCodes.InvalidInput"/>.</summary>
+    public static int Run(IReadOnlyList<string> files, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (files.Count == 0)
+        {
+            error.WriteLine("validate: name at least one scenario file, e.g. channelsim validate scenarios/baseline-2024.yaml");
+            return ExitCodes.InvalidInput;
+        }
+        var allValid = true;
+        foreach (var file in files)
+        {
+            var result = ScenarioLoader.Load(file);
+            if (result.IsValid)
+            {
+                var count = result.Scenario!.Variants.Length;
+                output.WriteLine($"OK {file} ({count} variant{(count == 1 ? "" : "s")})");
+                continue;
+            }
+            allValid = false;
+            foreach (var issue in result.Issues) error.WriteLine(issue.ToString());
+            error.WriteLine($"INVALID {file} ({result.Issues.Length} problem{(result.Issues.Length == 1 ? "" : "s")})");
+        }
+        return allValid ? ExitCodes.Ok : ExitCodes.InvalidInput;
+    }
+}
