@@ -857,6 +857,7 @@ public sealed class ChannelModel : IReplicationModel
         r[Metric.PeopleNewOnCoast] = _newOnCoast;
         r[Metric.PeopleOnCoastEnd] = _camp + (long)_retryBucket[Days];
         r[Metric.PeopleAtSeaEnd] = _atSea;
+        r[Metric.PersonAttempts] = _personAttempts;
         r.EventsProcessed = _sim.ProcessedEvents;
     }
 
