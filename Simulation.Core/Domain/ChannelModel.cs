@@ -812,8 +812,10 @@ public sealed class ChannelModel : IReplicationModel
     private void FailPeople(int people, int day)
     {
         if (people <= 0) return;
-        double keepTrying = (1 - _p.Demand.GiveUpProbability) * Math.Min(1, _deterrenceMultiplier);
-        int gaveUp = Samplers.Binomial(_retryRng, people, 1 - keepTrying);
+        // Deterrence scales the odds of giving up inversely to the arrival-rate multiplier, so
+        // perceived failure makes people leave and perceived success keeps them trying.
+        double giveUp = _deterrenceMultiplier <= 0 ? 1 : Math.Min(1, _p.Demand.GiveUpProbability / _deterrenceMultiplier);
+        int gaveUp = Samplers.Binomial(_retryRng, people, giveUp);
         _gaveUp += gaveUp;
         int retry = people - gaveUp;
         if (retry == 0) return;

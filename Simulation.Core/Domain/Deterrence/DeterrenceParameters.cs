@@ -24,7 +24,7 @@ public sealed record DeterrenceParameters
     };
 
     /// <summary>
-    /// Multiplier on the arrival rate (and on the retry probability, capped at 1) for a perceived
+    /// Multiplier on the arrival rate (and divisor of the give-up probability) for a perceived
     /// success share: (perceived / reference)^elasticity, between 0 and the cap.
     /// </summary>
     public double Multiplier(double perceivedSuccessShare)

@@ -251,7 +251,7 @@ public static partial class ParameterCatalog
         s.Add(Number("deterrence.memory_days", 30, 1, 3650, "days",
             "Memory of the perceived outcomes (exponential moving average)."));
         s.Add(Probability("deterrence.reference_success_share",
-            0.55, "Perceived success share at which deterrence neither deters nor attracts (the baseline's typical value)."));
+            0.545, "Perceived success share at which deterrence neither deters nor attracts (the baseline's typical value)."));
         s.Add(Number("deterrence.max_multiplier", 2, 1, 100, "ratio",
             "Cap on the multiplier applied to the arrival rate when perceived success is high."));
     }
