@@ -339,7 +339,7 @@ public sealed class ChannelModel : IReplicationModel
         }
 
         TraceBoat(k, "launch", boat.Load, "beach");
-        int crushed = Samplers.Binomial(BoatRng(StreamId.Harm, k, 0), boat.Load, _p.Enforcement.LaunchDeathProbabilityPerPerson);
+        int crushed = BinomialFromUniform(BoatRng(StreamId.Harm, k, 0).NextDouble(), boat.Load, _p.Enforcement.LaunchDeathProbabilityPerPerson);
         if (crushed > 0) Kill(k, crushed, DeathCause.Crush);
         if (BoatRng(StreamId.LandEnforcement, k, 0).NextDouble() < _p.Enforcement.BeachPreventionProbability)
         {
@@ -430,7 +430,7 @@ public sealed class ChannelModel : IReplicationModel
         if (rng.NextDouble() < capsizeProbability)
         {
             int inWater = Samplers.Binomial(rng, boat.Load, _p.Harm.ShareInWaterGivenCapsize);
-            int dead = Samplers.Binomial(rng, inWater, _p.Enforcement.FatalityGivenCapsize);
+            int dead = BinomialFromUniform(rng.NextDouble(), inWater, _p.Enforcement.FatalityGivenCapsize);
             if (dead > 0) Kill(k, dead, DeathCause.Interception);
             TraceBoat(k, "interception_capsize", dead, "deaths_interception");
         }
@@ -519,8 +519,8 @@ public sealed class ChannelModel : IReplicationModel
         RandomStream rng = BoatRng(StreamId.Harm, k, phase);
         if (rng.NextDouble() >= _p.Harm.CapsizeGivenDistress) return false;
         int inWater = Samplers.Binomial(rng, boat.Load, _p.Harm.ShareInWaterGivenCapsize);
-        int drowned = Samplers.Binomial(rng, inWater, _p.Harm.DrowningProbabilityInWater);
-        int cold = Samplers.Binomial(rng, inWater - drowned, _p.Harm.HypothermiaProbability(hoursInWater, waterTemperatureC));
+        int drowned = BinomialFromUniform(rng.NextDouble(), inWater, _p.Harm.DrowningProbabilityInWater);
+        int cold = BinomialFromUniform(rng.NextDouble(), inWater - drowned, _p.Harm.HypothermiaProbability(hoursInWater, waterTemperatureC));
         if (drowned > 0) Kill(k, drowned, DeathCause.Drowning);
         if (cold > 0) Kill(k, cold, DeathCause.Hypothermia);
         TraceBoat(k, "capsize", drowned + cold, "deaths");
@@ -869,7 +869,8 @@ public sealed class ChannelModel : IReplicationModel
         Trace.Record(_sim.NowHours, "boat-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), eventName, people, outcome);
     }
 
-    // Binomial draw from one uniform by inversion: keeps one number per group so CRN holds across variants.
+    // Binomial draw from one uniform by inversion: one number per draw keeps common random numbers
+    // aligned across variants, and for the small death probabilities it costs about n·p steps.
     private static int BinomialFromUniform(double u, int n, double p)
     {
         if (n <= 0 || p <= 0) return 0;
