@@ -11,6 +11,6 @@ public enum DailySeries
     PreventedOnLand,
     /// <summary>Deaths that day.</summary>
     Deaths,
-    /// <summary>Weather rating of the day: 0 green (calm), 1 amber, 2 red (crossing likely).</summary>
+    /// <summary>Weather rating of the day: 0 green (crossing unlikely, rough sea), 1 amber, 2 red (crossing likely, calm sea).</summary>
     WeatherRating,
 }

@@ -62,4 +62,6 @@ public enum Metric
     PeopleOnCoastEnd,
     /// <summary>People at sea at the end.</summary>
     PeopleAtSeaEnd,
+    /// <summary>Person-attempts: people on boats that set off for a launch, prevented or not.</summary>
+    PersonAttempts,
 }

@@ -6,7 +6,7 @@ namespace Simulation.Core.Domain.Metrics;
 public static class MetricNames
 {
     /// <summary>Number of metrics.</summary>
-    public const int Count = (int)Metric.PeopleAtSeaEnd + 1;
+    public const int Count = (int)Metric.PersonAttempts + 1;
 
     /// <summary>Names in enum order.</summary>
     public static readonly ImmutableArray<string> All = ImmutableArray.Create(
@@ -15,7 +15,7 @@ public static class MetricNames
         "returned_after_arrival", "deaths", "deaths_drowning", "deaths_hypothermia", "deaths_crush",
         "deaths_interception", "taxi_boat_share", "red_days", "uk_vessel_utilisation",
         "uk_responses_border_force", "uk_responses_rnli", "boats_self_landed", "mean_wait_for_rescue_hours",
-        "gave_up", "people_on_coast_start", "people_new_on_coast", "people_on_coast_end", "people_at_sea_end");
+        "gave_up", "people_on_coast_start", "people_new_on_coast", "people_on_coast_end", "people_at_sea_end", "person_attempts");
 
     /// <summary>Daily series names in enum order.</summary>
     public static readonly ImmutableArray<string> Daily = ImmutableArray.Create(

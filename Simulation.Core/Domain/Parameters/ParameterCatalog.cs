@@ -6,7 +6,7 @@ namespace Simulation.Core.Domain.Parameters;
 /// Every parameter of the Channel model with its default, range, unit and meaning. Scenario files
 /// can set exactly these paths (plus the scenario-level keys handled by the loader).
 /// </summary>
-public static class ParameterCatalog
+public static partial class ParameterCatalog
 {
     /// <summary>All specs, in documentation order.</summary>
     public static readonly ImmutableArray<ParameterSpec> All = Build();
@@ -37,6 +37,19 @@ public static class ParameterCatalog
             Path = "calendar.horizon_days", Kind = ParameterKind.Integer, Default = ParameterValue.Of(366),
             Min = 1, Max = 3660, Unit = "days", Description = "Number of simulated days.", Mechanism = "calendar",
         });
+        AddWeather(specs);
+        AddDemand(specs);
+        AddSmuggling(specs);
+        AddFrenchBeach(specs);
+        AddTaxiBoat(specs);
+        AddFrenchMaritime(specs);
+        AddCrossing(specs);
+        AddFrenchRescue(specs);
+        AddUkResponse(specs);
+        AddWindspire(specs);
+        AddReturns(specs);
+        AddDeterrence(specs);
+        AddHarm(specs);
         return specs.ToImmutable();
     }
 }

@@ -1,0 +1,41 @@
+using Simulation.Core.Domain.Enforcement;
+using Simulation.Core.Domain.Parameters;
+using Simulation.Core.Domain.Policy;
+
+namespace Simulation.Tests.Domain.Policy;
+
+public class PolicyTimelineTests
+{
+    [Fact]
+    public void ChangesBuildOneTypedSnapshotPerDateAndEarlyChangesApplyFromTheStart()
+    {
+        var p = TestParameters.With() with
+        {
+            Timeline =
+            [
+                new TimelineChange(new DateOnly(2023, 6, 1), "uk.border_force.vessels", ParameterValue.Of(7)),
+                new TimelineChange(new DateOnly(2024, 7, 1), "french.maritime.doctrine", ParameterValue.Of("shallow_water")),
+                new TimelineChange(new DateOnly(2024, 7, 1), "french.beach.officers_per_night", ParameterValue.Of(1200)),
+                new TimelineChange(new DateOnly(2024, 11, 28), "french.maritime.doctrine", ParameterValue.Of("before_boarding")),
+                new TimelineChange(new DateOnly(2026, 1, 1), "french.maritime.doctrine", ParameterValue.Of("full")),
+            ],
+        };
+        var t = new PolicyTimeline(p, new DateOnly(2024, 1, 1), 366);
+        Assert.Equal(3, t.Snapshots.Length);
+        Assert.Equal(7, t.On(0).Uk.BorderForce.Vessels);
+        Assert.Equal(MaritimeDoctrine.None, t.On(181).Enforcement.Doctrine);
+        Assert.Equal(MaritimeDoctrine.ShallowWater, t.On(182).Enforcement.Doctrine);
+        Assert.Equal(1200, t.On(300).Enforcement.OfficersPerNight);
+        Assert.Equal(MaritimeDoctrine.BeforeBoarding, t.On(365).Enforcement.Doctrine);
+    }
+
+    [Fact]
+    public void MoreVesselsFromADateCutWaitingTimes()
+    {
+        var few = TestParameters.With(("uk.border_force.vessels", 1), ("uk.rnli.lifeboats", 1));
+        var more = few with { Timeline = [new TimelineChange(new DateOnly(2024, 2, 1), "uk.border_force.vessels", ParameterValue.Of(8))] };
+        double wFew = ModelRunner.Mean(ModelRunner.Run(few, 3), Simulation.Core.Domain.Metrics.Metric.MeanWaitForRescueHours);
+        double wMore = ModelRunner.Mean(ModelRunner.Run(more, 3), Simulation.Core.Domain.Metrics.Metric.MeanWaitForRescueHours);
+        Assert.True(wMore < wFew, $"{wMore} >= {wFew}");
+    }
+}
