@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Simulation.Core.Experiments;
+
+/// <summary>
+/// Keeps two processes from writing one output directory: ".channelsim.lock" is created with
+/// FileMode.CreateNew (atomic: exactly one creator wins) and holds the owner's process id. It is
+/// deleted when the run ends. A lock left behind by a killed process is stale: when the recorded
+/// process id is not a running process on this machine, the lock is removed and taken over (once).
+/// A lock from another machine (shared file system) that is still listed as a running PID here,
+/// or an unreadable lock, is never taken over: delete the file by hand once sure no run is active.
+/// </summary>
+public sealed class OutputLock : IDisposable
+{
+    /// <summary>Lock file name inside the output directory.</summary>
+    public const string FileName = ".channelsim.lock";
+    private readonly FileStream _stream;
+    private readonly string _path;
+
+    private OutputLock(FileStream stream, string path)
+    {
+        _stream = stream;
+        _path = path;
+    }
+
+    /// <summary>Takes the lock of <paramref name="directory"/>, or returns null with the reason.</summary>
+    public static OutputLock? TryAcquire(string directory, out string error)
+    {
+        string path = Path.Combine(directory, FileName);
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                byte[] pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+                stream.Write(pid);
+                stream.Flush(flushToDisk: true);
+                error = "";
+                return new OutputLock(stream, path);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                int? owner = ReadOwner(path);
+                if (attempt == 0 && owner is int pid && pid != Environment.ProcessId && !IsRunning(pid))
+                {
+                    File.Delete(path);
+                    continue;
+                }
+                error = owner is null
+                    ? $"{directory} is locked by {path} (owner unknown); if no run is using it, delete that file"
+                    : $"{directory} is in use by another run (process {owner}, lock file {path}); wait for it to finish or use another --out";
+                return null;
+            }
+        }
+        error = $"could not take the lock {path}";
+        return null;
+    }
+
+    private static int? ReadOwner(string path)
+    {
+        try
+        {
+            string text = File.ReadAllText(path).Trim();
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? pid : null;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using Process process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    /// <summary>Releases and deletes the lock.</summary>
+    public void Dispose()
+    {
+        _stream.Dispose();
+        try { File.Delete(_path); }
+        catch (IOException) { }
+    }
+}
