@@ -33,7 +33,8 @@ public static class PrecisionEvaluation
     /// </summary>
     public static long NextTarget(long current, long firstBatch, double relativeHalfWidth, PrecisionTarget precision)
     {
-        double estimate = current * Math.Pow(relativeHalfWidth / precision.RelativeHalfWidth, 2) * 1.1;
+        // Rounded to 6 decimals first so that 440.00000000000006 asks for 440, not 441.
+        double estimate = Math.Round(current * Math.Pow(relativeHalfWidth / precision.RelativeHalfWidth, 2) * 1.1, 6);
         long needed = double.IsFinite(estimate) && estimate < precision.MaxReplications ? (long)Math.Ceiling(estimate) : precision.MaxReplications;
         return Math.Min(precision.MaxReplications, Math.Max(needed, current + firstBatch));
     }
