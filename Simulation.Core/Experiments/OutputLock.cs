@@ -5,11 +5,11 @@ namespace Simulation.Core.Experiments;
 
 /// <summary>
 /// Keeps two processes from writing one output directory: ".channelsim.lock" is created with
-/// FileMode.CreateNew (atomic: exactly one creator wins) and holds the owner's process id. It is
-/// deleted when the run ends. A lock left behind by a killed process is stale: when the recorded
-/// process id is not a running process on this machine, the lock is removed and taken over (once).
-/// A lock from another machine (shared file system) that is still listed as a running PID here,
-/// or an unreadable lock, is never taken over: delete the file by hand once sure no run is active.
+/// FileMode.CreateNew (atomic: exactly one creator wins) and holds "&lt;pid&gt; &lt;host name&gt;". It is
+/// deleted when the run ends. A lock left behind by a killed process is stale: when it was written
+/// on this host and its process id is not running, it is removed and taken over (once). A lock
+/// from another host (shared file system, another container) or an unreadable lock is never taken
+/// over: delete the file by hand once sure no run is using the directory.
 /// </summary>
 public sealed class OutputLock : IDisposable
 {
@@ -33,7 +33,7 @@ public sealed class OutputLock : IDisposable
             try
             {
                 var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-                byte[] pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+                byte[] pid = System.Text.Encoding.UTF8.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + " " + Environment.MachineName + "\n");
                 stream.Write(pid);
                 stream.Flush(flushToDisk: true);
                 error = "";
@@ -41,15 +41,15 @@ public sealed class OutputLock : IDisposable
             }
             catch (IOException) when (File.Exists(path))
             {
-                int? owner = ReadOwner(path);
-                if (attempt == 0 && owner is int pid && pid != Environment.ProcessId && !IsRunning(pid))
+                int? owner = ReadOwner(path, out string host);
+                if (attempt == 0 && owner is int pid && pid != Environment.ProcessId && host == Environment.MachineName && !IsRunning(pid))
                 {
                     File.Delete(path);
                     continue;
                 }
                 error = owner is null
                     ? $"{directory} is locked by {path} (owner unknown); if no run is using it, delete that file"
-                    : $"{directory} is in use by another run (process {owner}, lock file {path}); wait for it to finish or use another --out";
+                    : $"{directory} is in use by another run (process {owner} on {host}, lock file {path}); wait for it to finish or use another --out";
                 return null;
             }
         }
@@ -57,12 +57,14 @@ public sealed class OutputLock : IDisposable
         return null;
     }
 
-    private static int? ReadOwner(string path)
+    private static int? ReadOwner(string path, out string host)
     {
+        host = "";
         try
         {
-            string text = File.ReadAllText(path).Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? pid : null;
+            string[] parts = File.ReadAllText(path).Trim().Split(' ', 2);
+            if (parts.Length == 2) host = parts[1];
+            return int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? pid : null;
         }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }

@@ -114,7 +114,19 @@ public class CheckpointResumeTests
         string directory = temp.Sub("stale");
         Directory.CreateDirectory(directory);
         // No process has this id (Linux caps pids at 2^22).
-        File.WriteAllText(Path.Combine(directory, OutputLock.FileName), "2147483000\n");
+        File.WriteAllText(Path.Combine(directory, OutputLock.FileName), "2147483000 " + Environment.MachineName + "\n");
         Assert.Equal(SessionStatus.Complete, TestScenarios.Run(TestScenarios.Request(directory, replications: 5)).Status);
+    }
+
+    [Fact]
+    public void ALockWrittenOnAnotherHostIsNeverTakenOver()
+    {
+        using var temp = new TempDirectory();
+        string directory = temp.Sub("remote");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, OutputLock.FileName), "2147483000 some-other-node\n");
+        SessionOutcome outcome = TestScenarios.Run(TestScenarios.Request(directory, replications: 5));
+        Assert.Equal(SessionStatus.Refused, outcome.Status);
+        Assert.Contains("some-other-node", outcome.Message, StringComparison.Ordinal);
     }
 }
