@@ -90,15 +90,21 @@ public sealed class Checkpoint : IReplicationSink, IDisposable
         for (int v = 0; v < store.VariantCount; v++)
         {
             text.Append("t,").Append(v).Append(',').Append(replication);
-            foreach (double value in store.TotalsSpan(v, replication)) text.Append(',').Append(InvariantFormat.Number(value));
+            foreach (double value in store.TotalsSpan(v, replication)) AppendNumber(text.Append(','), value);
             text.Append('\n');
             if (replication < store.DailyReplicationCap)
             {
                 text.Append("d,").Append(v).Append(',').Append(replication);
-                foreach (double value in store.DailySpan(v, replication)) text.Append(',').Append(InvariantFormat.Number(value));
+                foreach (double value in store.DailySpan(v, replication)) AppendNumber(text.Append(','), value);
                 text.Append('\n');
             }
         }
+    }
+
+    // Same text as InvariantFormat.Number, formatted straight into the builder (no string per value).
+    private static void AppendNumber(StringBuilder text, double value)
+    {
+        if (double.IsFinite(value)) text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{value:R}");
     }
 
     /// <summary>Flushes everything to disk.</summary>

@@ -9,11 +9,15 @@ public sealed class CsvEventTrace : Domain.IEventTrace
     private readonly TextWriter _writer;
     private readonly DateOnly _startDate;
 
-    /// <summary>Creates the trace and writes the header line.</summary>
-    public CsvEventTrace(TextWriter writer, DateOnly startDate)
+    /// <summary>
+    /// Creates the trace and writes the header line, preceded by a "#" provenance line when
+    /// <paramref name="provenance"/> is given (e.g. version, seed, scenario hash, replication).
+    /// </summary>
+    public CsvEventTrace(TextWriter writer, DateOnly startDate, string? provenance = null)
     {
         _writer = writer;
         _startDate = startDate;
+        if (provenance is not null) _writer.Write("# " + provenance + "\n");
         _writer.Write("time_hours,date,entity,event,people,outcome\n");
     }
 

@@ -130,9 +130,11 @@ public class ExperimentCommandsTests
             (v, trace) => new FakeReplicationModel(v.Parameters) { Trace = trace }, output, TextWriter.Null);
         Assert.Equal(ExitCodes.Ok, code);
         string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("time_hours,date,entity,event,people,outcome", lines[0]);
-        Assert.Equal(1 + 12, lines.Length);
-        Assert.StartsWith("27.5,2024-01-02,day-1,Crossed,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("# channelsim_version=", lines[0], StringComparison.Ordinal);
+        Assert.Contains("seed=42 ", lines[0], StringComparison.Ordinal);
+        Assert.Equal("time_hours,date,entity,event,people,outcome", lines[1]);
+        Assert.Equal(2 + 12, lines.Length);
+        Assert.StartsWith("27.5,2024-01-02,day-1,Crossed,", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]

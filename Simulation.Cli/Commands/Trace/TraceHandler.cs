@@ -37,7 +37,8 @@ public static class TraceHandler
         long events = 0;
         void Trace(TextWriter writer)
         {
-            var trace = new CsvEventTrace(writer, start);
+            string provenance = $"channelsim_version={ChannelSimVersion.Current} seed={masterSeed} scenario_sha256={scenario.Sha256} variant={variant.Name} replication={replication} replication_seed={Simulation.Core.Engine.Random.SeedDerivation.ForReplication(masterSeed, replication)}";
+            var trace = new CsvEventTrace(writer, start, provenance);
             IReplicationModel model = modelFactory(variant, trace);
             model.RunReplication(masterSeed, replication, new ReplicationResult(model.Days));
             events = trace.Events;
