@@ -13,9 +13,11 @@ namespace Simulation.Core.Experiments;
 /// #key=value            (the ExperimentIdentity fields, then shard=k/n)
 /// #end
 /// t,&lt;variant&gt;,&lt;replication&gt;,&lt;one value per metric&gt;
-/// d,&lt;variant&gt;,&lt;replication&gt;,&lt;series-major daily values&gt;   (replications below the daily cap only)
+/// d,&lt;variant&gt;,&lt;replication&gt;,&lt;base64 of the series-major daily values&gt;   (below the daily cap only)
 /// </code>
-/// Values use the round-trip format, so a row read back is bit-identical to the row computed.
+/// Totals use the round-trip text format and daily blocks the raw little-endian IEEE-754 bytes in
+/// base64 (thousands of values per line: formatting them as text cost more than the replications
+/// of a cheap model), so a row read back is bit-identical to the row computed.
 /// A replication counts only when every line it needs is present and ends with "\n"; a torn last
 /// line after SIGKILL is ignored and that replication is run again on resume. Writes are flushed
 /// to disk at most once a second (batched fsync), so a crash loses at most about a second of work.
@@ -94,8 +96,8 @@ public sealed class Checkpoint : IReplicationSink, IDisposable
             text.Append('\n');
             if (replication < store.DailyReplicationCap)
             {
-                text.Append("d,").Append(v).Append(',').Append(replication);
-                foreach (double value in store.DailySpan(v, replication)) AppendNumber(text.Append(','), value);
+                text.Append("d,").Append(v).Append(',').Append(replication).Append(',');
+                text.Append(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(store.DailySpan(v, replication))));
                 text.Append('\n');
             }
         }
@@ -203,6 +205,16 @@ public sealed class Checkpoint : IReplicationSink, IDisposable
         if (daily && r >= identity.DailyReplicationCap) return;
         int width = daily ? MetricNames.Daily.Length * identity.Days[v] : MetricNames.Count;
         var values = new double[width];
+        if (daily)
+        {
+            if (!parts.MoveNext()) return;
+            Span<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
+            if (!Convert.TryFromBase64Chars(line[2..][parts.Current], bytes, out int written) || written != bytes.Length || parts.MoveNext()) return;
+            store.EnsureCapacity(r + 1);
+            values.CopyTo(store.DailySpan(v, r));
+            seen[r] = (seen.TryGetValue(r, out ulong dailyMask) ? dailyMask : 0) | (1UL << (v + 32));
+            return;
+        }
         int i = 0;
         ReadOnlySpan<char> rest = line[2..];
         while (parts.MoveNext())
