@@ -45,6 +45,7 @@ public static class ExperimentSession
         ExperimentIdentity identity = Identity(request, modelFactory);
         var store = new ReplicationStore(identity.Days, request.DailyReplicationCap, Math.Min(identity.Replications, identity.MaxReplications));
         Checkpoint checkpoint;
+        string resumed = "";
         if (request.Resume && File.Exists(checkpointPath))
         {
             List<long> loaded;
@@ -59,6 +60,7 @@ public static class ExperimentSession
             {
                 return SessionOutcome.Refuse($"cannot resume {directory}: {e.Message}");
             }
+            resumed = $" ({loaded.Count} taken from the checkpoint)";
             // Rewriting drops a torn tail so later appends start on a clean line.
             checkpoint = Checkpoint.Rewrite(checkpointPath, identity, plan.Shard, store, loaded);
         }
@@ -97,7 +99,7 @@ public static class ExperimentSession
             (manifest with { Replications = done, EndedUtc = DateTimeOffset.UtcNow, Outputs = ["checkpoint/replications.ckpt"], Status = done == owned ? "complete" : "partial" })
                 .Write(manifestPath);
             return new SessionOutcome(done == owned ? SessionStatus.Complete : SessionStatus.Partial,
-                $"shard {plan.Shard}: {done} of {owned} replications", null);
+                $"shard {plan.Shard}: {done} of {owned} replications{resumed}", null);
         }
 
         long prefix = store.CompletePrefix(outcome.TargetReplications);
@@ -112,7 +114,7 @@ public static class ExperimentSession
         (manifest with { Replications = prefix, EndedUtc = DateTimeOffset.UtcNow, Outputs = outputs, Status = results.Status, StoppingRule = results.StoppingRule })
             .Write(manifestPath);
         return new SessionOutcome(complete ? SessionStatus.Complete : SessionStatus.Partial,
-            $"{prefix} replications, {results.StoppingRule}", results);
+            $"{prefix} replications{resumed}, {results.StoppingRule}", results);
     }
 
     /// <summary>Writes every result file (and Parquet copies when asked) and lists them.</summary>

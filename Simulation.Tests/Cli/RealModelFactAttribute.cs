@@ -32,11 +32,11 @@ internal static class RealModelScenario
         "calendar:\n" +
         "  horizon_days: 10\n";
 
-    /// <summary>Writes the tiny scenario into <paramref name="directory"/> and returns its path.</summary>
-    public static string Write(string directory)
+    /// <summary>Writes the tiny scenario (optionally with another horizon) into <paramref name="directory"/> and returns its path.</summary>
+    public static string Write(string directory, int horizonDays = 10)
     {
         string path = Path.Combine(directory, "shard-test.yaml");
-        File.WriteAllText(path, TinyYaml);
+        File.WriteAllText(path, TinyYaml.Replace("horizon_days: 10", "horizon_days: " + horizonDays, StringComparison.Ordinal));
         return path;
     }
 
