@@ -102,6 +102,18 @@ public class ExperimentCommandsTests
     }
 
     [Fact]
+    public void VariantOptionRunsOnlyTheNamedVariants()
+    {
+        using var temp = new TempDirectory();
+        int code = RunHandler.Execute(TestScenarios.Scenario(), ["patrols"], new ExperimentArguments(Replications: 4, Out: temp.Path),
+            v => new FakeReplicationModel(v.Parameters), TextWriter.Null, TextWriter.Null);
+        Assert.Equal(ExitCodes.Ok, code);
+        string[] rows = File.ReadAllLines(Path.Combine(temp.Path, "replications.csv"));
+        Assert.Equal(2 + 4, rows.Length);
+        Assert.All(rows.Skip(2), row => Assert.StartsWith("patrols,", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RunWithAnUnknownVariantExitsWithTwo()
     {
         var error = new StringWriter();

@@ -63,6 +63,18 @@ public class CheckpointResumeTests
     }
 
     [Fact]
+    public void ResumingAFinishedRunRewritesTheSameBytes()
+    {
+        using var temp = new TempDirectory();
+        string directory = temp.Sub("done");
+        TestScenarios.Run(TestScenarios.Request(directory, replications: 10));
+        byte[] before = File.ReadAllBytes(Path.Combine(directory, "replications.csv"));
+        SessionOutcome again = TestScenarios.Run(TestScenarios.Request(directory, replications: 10, threads: 2, resume: true), afterReplication: _ => throw new InvalidOperationException("nothing should run"));
+        Assert.Equal(SessionStatus.Complete, again.Status);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(directory, "replications.csv")));
+    }
+
+    [Fact]
     public void ResumeWithDifferentSettingsIsRefused()
     {
         using var temp = new TempDirectory();
