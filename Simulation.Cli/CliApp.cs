@@ -12,6 +12,10 @@ public static class CliApp
         var root = new RootCommand("ChannelSim: stochastic discrete-event simulation of small-boat crossings of the English Channel and the policies aimed at them.");
         // Each verb lives in Commands/<Verb>/ and adds itself here with one line.
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(Commands.Run.RunCommand.Create());
+        root.Subcommands.Add(Commands.Compare.CompareCommand.Create());
+        root.Subcommands.Add(Commands.Trace.TraceCommand.Create());
+        root.Subcommands.Add(Commands.Merge.MergeCommand.Create());
         return root;
     }
 }

@@ -2,5 +2,5 @@ namespace Simulation.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => CliApp.BuildRootCommand().Parse(args).Invoke();
+    private static int Main(string[] args) => CliInvoker.Invoke(args);
 }

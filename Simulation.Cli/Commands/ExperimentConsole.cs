@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Simulation.Core.Domain;
+using Simulation.Core.Domain.Metrics;
+using Simulation.Core.Experiments;
+using Simulation.Core.Scenarios;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary>What run and compare share: option checks, the session with Ctrl+C handling, progress and the summary table.</summary>
+internal static class ExperimentConsole
+{
+    /// <summary>Metrics shown in the stdout table, in this order (the full set is in the files).</summary>
+    private static readonly Metric[] MainMetrics =
+    [
+        Metric.ArrivalsUk, Metric.BoatsArrived, Metric.Deaths, Metric.LaunchAttempts, Metric.PreventedOnLand,
+        Metric.InterceptedAtSeaFr, Metric.ReturnedWindspire, Metric.ReturnedAfterArrival,
+    ];
+
+    /// <summary>Checks the options that need no file; returns an error message or null.</summary>
+    public static string? CheckArguments(ExperimentArguments args, out ShardSpec shard, out Metric metric)
+    {
+        shard = ShardSpec.Whole;
+        metric = Metric.ArrivalsUk;
+        if (args.Replications is < 1) return $"--replications must be at least 1 (was {args.Replications})";
+        if (args.Threads < 1) return $"--threads must be at least 1 (was {args.Threads})";
+        if (args.Shard is not null && !ShardSpec.TryParse(args.Shard, out shard, out string shardError)) return shardError;
+        if (!MetricNames.TryParse(args.Metric, out metric)) return $"--metric '{args.Metric}' is not a metric; known: {string.Join(", ", MetricNames.All)}";
+        if (args.Precision is not null)
+        {
+            if (!(args.Precision > 0 && args.Precision < 1)) return $"--precision must be between 0 and 1, e.g. 0.01 for ±1% (was {args.Precision.Value.ToString(CultureInfo.InvariantCulture)})";
+            if (!shard.IsWhole) return "--precision cannot be combined with --shard: the stopping point depends on all replications";
+            if (args.Replications is < 2) return "--precision needs a first batch of at least 2 replications";
+        }
+        if (args.MaxReplications is < 1) return $"--max-replications must be at least 1 (was {args.MaxReplications})";
+        if (args.MaxReplications is not null && args.Precision is null) return "--max-replications only applies with --precision";
+        if (args.Resume && args.Force) return "--resume and --force exclude each other";
+        return null;
+    }
+
+    /// <summary>Builds the request and runs it, printing progress to stderr and the table to stdout; returns the exit code.</summary>
+    public static int Run(string command, ExperimentArguments args, ImmutableArray<ScenarioVariant> variants, string scenarioName,
+        ImmutableArray<string> paths, string sha256, string resolved, long defaultReplications, ulong defaultSeed,
+        Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error)
+    {
+        string? problem = CheckArguments(args, out ShardSpec shard, out Metric metric);
+        if (problem is not null)
+        {
+            error.WriteLine("channelsim " + command + ": " + problem);
+            return ExitCodes.InvalidInput;
+        }
+        long replications = args.Replications ?? defaultReplications;
+        PrecisionTarget? precision = args.Precision is double target
+            ? new PrecisionTarget(target, metric, Math.Max(replications, args.MaxReplications ?? 20 * replications))
+            : null;
+        var request = new ExperimentRequest
+        {
+            Command = command,
+            CommandLine = "channelsim " + args.CommandLine,
+            ScenarioPaths = paths,
+            ScenarioSha256 = sha256,
+            ResolvedScenario = resolved,
+            OutputDirectory = args.Out ?? Path.Combine("results", scenarioName),
+            Resume = args.Resume,
+            Force = args.Force,
+            WriteParquet = args.Format == "parquet",
+            Plan = new ExperimentPlan
+            {
+                Variants = variants,
+                MasterSeed = args.Seed ?? defaultSeed,
+                Replications = replications,
+                Threads = args.Threads,
+                Shard = shard,
+                Precision = precision,
+            },
+        };
+        using var cancellation = new CancellationTokenSource();
+        using SignalScope signals = SignalScope.Register(cancellation, error);
+        error.WriteLine($"channelsim {command}: {variants.Length} variant(s), {replications} replications{(precision is null ? "" : " (first batch)")}, seed {request.Plan.MasterSeed}, {args.Threads} thread(s), shard {shard}, output {request.OutputDirectory}");
+        SessionOutcome outcome = ExperimentSession.Run(request, modelFactory, new SparseProgress(error), cancellation.Token);
+        switch (outcome.Status)
+        {
+            case SessionStatus.Refused:
+                error.WriteLine("channelsim " + command + ": " + outcome.Message);
+                return ExitCodes.InvalidInput;
+            case SessionStatus.Partial:
+                error.WriteLine($"channelsim {command}: interrupted; {outcome.Message}. Outputs are marked partial; continue with --resume.");
+                if (outcome.Results is not null) PrintTable(output, outcome.Results);
+                return ExitCodes.Interrupted;
+            default:
+                error.WriteLine($"channelsim {command}: done, {outcome.Message}, results in {request.OutputDirectory}");
+                if (outcome.Results is not null) PrintTable(output, outcome.Results);
+                return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>The short stdout table: baseline mean with CI, then each policy's paired difference with CI.</summary>
+    public static void PrintTable(TextWriter output, ExperimentResults results)
+    {
+        var names = results.Identity.VariantNames;
+        var header = new List<string> { "metric", names[0] + " mean [95% CI]" };
+        for (int v = 1; v < names.Length; v++) header.Add(names[v] + " − " + names[0] + " [95% CI]");
+        var rows = new List<string[]> { header.ToArray() };
+        foreach (Metric metric in MainMetrics)
+        {
+            int m = (int)metric;
+            MetricSummary s = results.Summaries[0][m];
+            var row = new List<string> { MetricNames.Of(metric), $"{Num(s.Mean)} [{Num(s.Ci95Low)}, {Num(s.Ci95High)}]" };
+            for (int v = 1; v < names.Length; v++)
+            {
+                PairedComparison c = results.Comparisons[v][m]!;
+                row.Add($"{Signed(c.MeanDiff)} [{Signed(c.Ci95Low)}, {Signed(c.Ci95High)}]");
+            }
+            rows.Add(row.ToArray());
+        }
+        int[] widths = new int[header.Count];
+        foreach (string[] row in rows) for (int i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
+        output.WriteLine($"{results.Replications} replications ({results.Status}, {results.StoppingRule}), seed {results.Identity.MasterSeed}");
+        foreach (string[] row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+        }
+    }
+
+    private static string Num(double value) => double.IsFinite(value) ? value.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
+    private static string Signed(double value) => double.IsFinite(value) ? value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>Progress as sparse plain lines: at most one per 10% or per 15 seconds.</summary>
+    private sealed class SparseProgress(TextWriter error) : IProgress<ReplicationProgress>
+    {
+        private long _lastTenth = -1;
+        private DateTime _last = DateTime.UtcNow;
+
+        public void Report(ReplicationProgress value)
+        {
+            if (value.Total <= 0) return;
+            long tenth = value.Completed * 10 / value.Total;
+            if (tenth == _lastTenth && DateTime.UtcNow - _last < TimeSpan.FromSeconds(15)) return;
+            _lastTenth = tenth;
+            _last = DateTime.UtcNow;
+            error.WriteLine($"  {value.Completed}/{value.Total} replications ({100 * value.Completed / value.Total}%)");
+        }
+    }
+
+    /// <summary>
+    /// Ctrl+C (SIGINT) and SIGTERM cancel the run cleanly: workers stop after their current
+    /// replication and the completed prefix is written as partial. A second signal is not
+    /// intercepted, so it ends the process at once (the checkpoint still allows --resume).
+    /// </summary>
+    private sealed class SignalScope : IDisposable
+    {
+        private readonly List<PosixSignalRegistration> _registrations = [];
+
+        public static SignalScope Register(CancellationTokenSource cancellation, TextWriter error)
+        {
+            var scope = new SignalScope();
+            foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+            {
+                scope._registrations.Add(PosixSignalRegistration.Create(signal, context =>
+                {
+                    if (cancellation.IsCancellationRequested) return;
+                    context.Cancel = true;
+                    error.WriteLine("channelsim: stopping after the replications in progress (signal again to abort at once)...");
+                    cancellation.Cancel();
+                }));
+            }
+            return scope;
+        }
+
+        public void Dispose()
+        {
+            foreach (PosixSignalRegistration registration in _registrations) registration.Dispose();
+        }
+    }
+}

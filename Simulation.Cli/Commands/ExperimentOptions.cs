@@ -1,0 +1,60 @@
+using System.CommandLine;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary>The options run and compare share, declared once so both commands describe them the same way.</summary>
+internal sealed class ExperimentOptions
+{
+    public Option<int?> Replications { get; } = new("--replications", "-r")
+    {
+        Description = "Replications (default: experiment.replications of the scenario). With --precision: the first batch.",
+    };
+    public Option<ulong?> Seed { get; } = new("--seed", "-s") { Description = "Master seed (default: experiment.seed of the scenario)." };
+    public Option<int> Threads { get; } = new("--threads", "-t")
+    {
+        Description = "Worker threads (default: number of processors). Never changes a result.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Output directory (default: results/<scenario-name>)." };
+    public Option<double?> Precision { get; } = new("--precision")
+    {
+        Description = "Keep adding replications until the 95% CI half-width of --metric is at most this share of the mean (0.01 = ±1%); for policy variants, of each paired difference relative to the baseline mean.",
+    };
+    public Option<string> Metric { get; } = new("--metric")
+    {
+        Description = "Metric the precision target applies to (snake_case name).",
+        DefaultValueFactory = _ => "arrivals_uk",
+    };
+    public Option<long?> MaxReplications { get; } = new("--max-replications")
+    {
+        Description = "Cap on replications with --precision (default: 20 × the first batch).",
+    };
+    public Option<string?> Shard { get; } = new("--shard")
+    {
+        Description = "Run only shard k of n (replications r with r % n == k - 1) into --out; combine shards with 'channelsim merge'.",
+    };
+    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out from its checkpoint." };
+    public Option<bool> Force { get; } = new("--force") { Description = "Discard earlier results in --out and start over." };
+    public Option<string> Format { get; } = new("--format")
+    {
+        Description = "csv (always written) or parquet (also writes replications.parquet and daily.parquet).",
+        DefaultValueFactory = _ => "csv",
+    };
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Stack traces on internal errors." };
+
+    public ExperimentOptions() => Format.AcceptOnlyFromAmong("csv", "parquet");
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { Replications, Seed, Threads, Out, Precision, Metric, MaxReplications, Shard, Resume, Force, Format, Verbose })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public ExperimentArguments Read(ParseResult parse) => new(
+        parse.GetValue(Replications), parse.GetValue(Seed), parse.GetValue(Threads), parse.GetValue(Out),
+        parse.GetValue(Precision), parse.GetValue(Metric) ?? "arrivals_uk", parse.GetValue(MaxReplications),
+        parse.GetValue(Shard), parse.GetValue(Resume), parse.GetValue(Force), parse.GetValue(Format) ?? "csv",
+        string.Join(' ', parse.Tokens.Select(t => t.Value)));
+}

@@ -1,0 +1,22 @@
+using Simulation.Core.Experiments;
+
+namespace Simulation.Cli.Commands.Merge;
+
+/// <summary>Behaviour of channelsim merge.</summary>
+public static class MergeHandler
+{
+    /// <summary>Merges shards; returns the exit code (2 when the shards do not form one complete run).</summary>
+    public static int Execute(IReadOnlyList<string> directories, string outDirectory, bool force, bool parquet, string commandLine,
+        TextWriter output, TextWriter error)
+    {
+        SessionOutcome outcome = ExperimentMerge.Merge(directories, outDirectory, commandLine, force, parquet);
+        if (outcome.Status == SessionStatus.Refused)
+        {
+            error.WriteLine("channelsim merge: " + outcome.Message);
+            return ExitCodes.InvalidInput;
+        }
+        error.WriteLine($"channelsim merge: {outcome.Message}, results in {outDirectory}");
+        if (outcome.Results is not null) ExperimentConsole.PrintTable(output, outcome.Results);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Simulation.Core.Domain;
+
+namespace Simulation.Cli.Commands.Run;
+
+/// <summary>channelsim run &lt;scenario.yaml&gt;: Monte Carlo replications of every variant with common random numbers.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML)." }.AcceptExistingOnly();
+        var variant = new Option<string[]>("--variant")
+        {
+            Description = "Run only these variants (repeatable); the first one given in scenario order is the baseline.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var options = new ExperimentOptions();
+        var command = new Command("run", "Run a scenario's variants over many replications and write results (CSV, JSON, manifest) to --out.")
+        {
+            scenario,
+            variant,
+        };
+        options.AddTo(command);
+        command.SetAction(parse => RunHandler.Execute(
+            parse.GetValue(scenario)!.ToString(),
+            parse.GetValue(variant) ?? [],
+            options.Read(parse),
+            v => new ChannelModel(v.Parameters),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Simulation.Core.Domain;
+
+namespace Simulation.Cli.Commands.Trace;
+
+/// <summary>channelsim trace &lt;scenario&gt; --replication R: every event of one replication as CSV.</summary>
+public static class TraceCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML)." }.AcceptExistingOnly();
+        var replication = new Option<long>("--replication", "-r") { Description = "Replication index (0-based, as in replications.csv).", Required = true };
+        var variant = new Option<string?>("--variant") { Description = "Variant to trace (default: the baseline)." };
+        var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed (default: experiment.seed of the scenario)." };
+        var output = new Option<string?>("--out", "-o") { Description = "CSV file to write (default: stdout)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Stack traces on internal errors." };
+        var command = new Command("trace", "Write every event of one replication (time_hours,date,entity,event,people,outcome) as CSV.")
+        {
+            scenario, replication, variant, seed, output, verbose,
+        };
+        command.SetAction(parse => TraceHandler.Execute(
+            parse.GetValue(scenario)!.ToString(),
+            parse.GetValue(replication),
+            parse.GetValue(variant),
+            parse.GetValue(seed),
+            parse.GetValue(output),
+            (v, trace) => new ChannelModel(v.Parameters) { Trace = trace },
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+}

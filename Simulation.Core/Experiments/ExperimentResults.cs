@@ -1,0 +1,81 @@
+using Simulation.Core.Domain.Metrics;
+
+namespace Simulation.Core.Experiments;
+
+/// <summary>
+/// The statistics of an experiment, computed from replications 0..n-1 of a store and nothing else
+/// (no timing, no thread count), so a single run, a resumed run and merged shards give identical
+/// numbers. Daily bands use the first min(n, daily cap) replications.
+/// </summary>
+public sealed class ExperimentResults
+{
+    /// <summary>Computes every summary, comparison and daily band.</summary>
+    public ExperimentResults(ExperimentIdentity identity, ReplicationStore store, long replications, string stoppingRule, bool complete)
+    {
+        Identity = identity;
+        Store = store;
+        Replications = replications;
+        StoppingRule = stoppingRule;
+        Complete = complete;
+        int variants = identity.VariantNames.Length;
+        Summaries = new MetricSummary[variants][];
+        Comparisons = new PairedComparison?[variants][];
+        Daily = new DailyBand[variants][][];
+        var baselineColumns = new double[MetricNames.Count][];
+        for (int v = 0; v < variants; v++)
+        {
+            Summaries[v] = new MetricSummary[MetricNames.Count];
+            Comparisons[v] = new PairedComparison?[MetricNames.Count];
+            for (int m = 0; m < MetricNames.Count; m++)
+            {
+                double[] column = PrecisionEvaluation.Column(store, v, replications, m);
+                if (v == 0) baselineColumns[m] = column;
+                Summaries[v][m] = ExperimentStatistics.Summarise(column);
+                if (v > 0) Comparisons[v][m] = ExperimentStatistics.Compare(baselineColumns[m], column);
+            }
+            Daily[v] = DailyBands(store, v, Math.Min(replications, store.DailyReplicationCap));
+        }
+    }
+
+    /// <summary>Who and what produced the rows.</summary>
+    public ExperimentIdentity Identity { get; }
+    /// <summary>The per-replication rows.</summary>
+    public ReplicationStore Store { get; }
+    /// <summary>Replications summarised (the complete prefix).</summary>
+    public long Replications { get; }
+    /// <summary>The rule that ended the run (<see cref="StoppingRules"/>).</summary>
+    public string StoppingRule { get; }
+    /// <summary>False when the run was interrupted and these results cover a prefix only.</summary>
+    public bool Complete { get; }
+    /// <summary>"complete" or "partial".</summary>
+    public string Status => Complete ? "complete" : "partial";
+    /// <summary>Summaries by variant, then <see cref="Metric"/>.</summary>
+    public MetricSummary[][] Summaries { get; }
+    /// <summary>Paired comparisons by variant (index 0, the baseline, holds nulls), then metric.</summary>
+    public PairedComparison?[][] Comparisons { get; }
+    /// <summary>Daily bands by variant, series, day.</summary>
+    public DailyBand[][][] Daily { get; }
+    /// <summary>Replications the daily bands are computed from.</summary>
+    public long DailyReplications => Math.Min(Replications, Store.DailyReplicationCap);
+
+    private static DailyBand[][] DailyBands(ReplicationStore store, int variant, long replications)
+    {
+        int days = store.Days(variant);
+        var bands = new DailyBand[MetricNames.Daily.Length][];
+        var values = new double[replications];
+        for (int s = 0; s < bands.Length; s++)
+        {
+            bands[s] = new DailyBand[days];
+            for (int d = 0; d < days; d++)
+            {
+                for (long r = 0; r < replications; r++) values[r] = store.DailyValue(variant, r, s, d);
+                Array.Sort(values);
+                bands[s][d] = new DailyBand(
+                    ExperimentStatistics.Quantile(values, 0.50), ExperimentStatistics.Quantile(values, 0.05),
+                    ExperimentStatistics.Quantile(values, 0.25), ExperimentStatistics.Quantile(values, 0.75),
+                    ExperimentStatistics.Quantile(values, 0.95));
+            }
+        }
+        return bands;
+    }
+}

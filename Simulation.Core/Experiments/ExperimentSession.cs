@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using Simulation.Core.Domain;
+using Simulation.Core.Reporting;
+using Simulation.Core.Scenarios;
+
+namespace Simulation.Core.Experiments;
+
+/// <summary>
+/// One run of an experiment into an output directory: lock, refuse or resume, checkpoint, run,
+/// write results and manifest. Shards write only their checkpoint and manifest; <see cref="ExperimentMerge"/>
+/// turns a full set of shards into results.
+/// </summary>
+public static class ExperimentSession
+{
+    /// <summary>Checkpoint path inside an output directory.</summary>
+    public static string CheckpointPath(string directory) => Path.Combine(directory, "checkpoint", "replications.ckpt");
+
+    /// <summary>Runs the request.</summary>
+    public static SessionOutcome Run(ExperimentRequest request, Func<ScenarioVariant, IReplicationModel> modelFactory,
+        IProgress<ReplicationProgress>? progress, CancellationToken cancellation)
+    {
+        ExperimentPlan plan = request.Plan;
+        if (plan.Variants.Length is < 1 or > 32) return SessionOutcome.Refuse($"an experiment needs 1 to 32 variants (has {plan.Variants.Length})");
+        if (plan.Precision is not null && !plan.Shard.IsWhole) return SessionOutcome.Refuse("--precision cannot be combined with --shard: the stopping point depends on all replications");
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        string directory = request.OutputDirectory;
+        Directory.CreateDirectory(directory);
+        using OutputLock? outputLock = OutputLock.TryAcquire(directory, out string lockError);
+        if (outputLock is null) return SessionOutcome.Refuse(lockError);
+
+        string checkpointPath = CheckpointPath(directory);
+        string manifestPath = Path.Combine(directory, "manifest.json");
+        if (request.Force)
+        {
+            Clean(directory);
+        }
+        else if (!request.Resume)
+        {
+            if (File.Exists(manifestPath) || File.Exists(checkpointPath))
+            {
+                return SessionOutcome.Refuse($"{directory} already holds results of an earlier run; use --resume to continue it or --force to start over");
+            }
+        }
+
+        ExperimentIdentity identity = Identity(request, modelFactory);
+        var store = new ReplicationStore(identity.Days, request.DailyReplicationCap, Math.Min(identity.Replications, identity.MaxReplications));
+        Checkpoint checkpoint;
+        string resumed = "";
+        if (request.Resume && File.Exists(checkpointPath))
+        {
+            List<long> loaded;
+            try
+            {
+                (ExperimentIdentity old, ShardSpec oldShard) = Checkpoint.ReadHeader(checkpointPath);
+                if (!old.SameAs(identity)) return SessionOutcome.Refuse($"cannot resume {directory}: it was started with different settings ({old.Difference(identity)})");
+                if (oldShard != plan.Shard) return SessionOutcome.Refuse($"cannot resume {directory}: it holds shard {oldShard}, not {plan.Shard}");
+                loaded = Checkpoint.Load(checkpointPath, store, out _, out _);
+            }
+            catch (InvalidDataException e)
+            {
+                return SessionOutcome.Refuse($"cannot resume {directory}: {e.Message}");
+            }
+            resumed = $" ({loaded.Count} taken from the checkpoint)";
+            // Rewriting drops a torn tail so later appends start on a clean line.
+            checkpoint = Checkpoint.Rewrite(checkpointPath, identity, plan.Shard, store, loaded);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(checkpointPath)!);
+            checkpoint = Checkpoint.Create(checkpointPath, identity, plan.Shard);
+        }
+
+        RunOutcome outcome;
+        using (checkpoint)
+        {
+            outcome = new MonteCarloRunner(modelFactory).Run(plan, store, checkpoint, progress, cancellation);
+        }
+
+        var manifest = new RunManifest
+        {
+            Command = request.Command,
+            CommandLine = request.CommandLine,
+            Identity = identity,
+            ScenarioPaths = request.ScenarioPaths,
+            ResolvedScenario = request.ResolvedScenario,
+            Threads = plan.Threads,
+            Shard = plan.Shard,
+            Replications = 0,
+            StoppingRule = outcome.StoppingRule,
+            Status = outcome.Interrupted ? "partial" : "complete",
+            StartedUtc = started,
+            EndedUtc = started,
+        };
+        if (!plan.Shard.IsWhole)
+        {
+            long owned = plan.Shard.CountOwned(outcome.TargetReplications);
+            long done = 0;
+            for (long r = plan.Shard.Index - 1; r < outcome.TargetReplications; r += plan.Shard.Count) if (store.IsDone(r)) done++;
+            (manifest with { Replications = done, EndedUtc = DateTimeOffset.UtcNow, Outputs = ["checkpoint/replications.ckpt"], Status = done == owned ? "complete" : "partial" })
+                .Write(manifestPath);
+            return new SessionOutcome(done == owned ? SessionStatus.Complete : SessionStatus.Partial,
+                $"shard {plan.Shard}: {done} of {owned} replications{resumed}", null);
+        }
+
+        long prefix = store.CompletePrefix(outcome.TargetReplications);
+        bool complete = !outcome.Interrupted && prefix == outcome.TargetReplications;
+        if (prefix == 0)
+        {
+            (manifest with { EndedUtc = DateTimeOffset.UtcNow, Status = "partial" }).Write(manifestPath);
+            return new SessionOutcome(SessionStatus.Partial, "interrupted before any replication finished", null);
+        }
+        var results = new ExperimentResults(identity, store, prefix, complete ? outcome.StoppingRule : StoppingRules.Interrupted, complete);
+        ImmutableArray<string> outputs = WriteOutputs(directory, results, request.WriteParquet);
+        (manifest with { Replications = prefix, EndedUtc = DateTimeOffset.UtcNow, Outputs = outputs, Status = results.Status, StoppingRule = results.StoppingRule })
+            .Write(manifestPath);
+        return new SessionOutcome(complete ? SessionStatus.Complete : SessionStatus.Partial,
+            $"{prefix} replications{resumed}, {results.StoppingRule}", results);
+    }
+
+    /// <summary>Writes every result file (and Parquet copies when asked) and lists them.</summary>
+    internal static ImmutableArray<string> WriteOutputs(string directory, ExperimentResults results, bool parquet)
+    {
+        ResultsWriter.WriteAll(directory, results);
+        var outputs = ResultsWriter.FileNames.ToImmutableArray();
+        if (parquet)
+        {
+            ParquetResultsWriter.WriteAll(directory, results);
+            outputs = outputs.AddRange(ParquetResultsWriter.FileNames);
+        }
+        return outputs;
+    }
+
+    /// <summary>Identity of a request: variant horizons come from the models themselves.</summary>
+    public static ExperimentIdentity Identity(ExperimentRequest request, Func<ScenarioVariant, IReplicationModel> modelFactory)
+    {
+        ExperimentPlan plan = request.Plan;
+        return new ExperimentIdentity
+        {
+            Version = ChannelSimVersion.Current,
+            MasterSeed = plan.MasterSeed,
+            ScenarioSha256 = request.ScenarioSha256,
+            VariantNames = plan.Variants.Select(v => v.Name).ToImmutableArray(),
+            StartDates = plan.Variants.Select(v => v.Parameters.Date("calendar.start_date")).ToImmutableArray(),
+            Days = plan.Variants.Select(v => modelFactory(v).Days).ToImmutableArray(),
+            Replications = plan.Replications,
+            Precision = plan.Precision,
+            DailyReplicationCap = request.DailyReplicationCap,
+        };
+    }
+
+    /// <summary>Removes every file a run may have written (used by --force).</summary>
+    internal static void Clean(string directory)
+    {
+        string checkpointDirectory = Path.Combine(directory, "checkpoint");
+        if (Directory.Exists(checkpointDirectory)) Directory.Delete(checkpointDirectory, recursive: true);
+        foreach (string name in ResultsWriter.FileNames.Concat(ParquetResultsWriter.FileNames).Append("manifest.json"))
+        {
+            File.Delete(Path.Combine(directory, name));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Simulation.Core.Domain.Metrics;
+using Simulation.Core.Experiments;
+
+namespace Simulation.Core.Reporting;
+
+/// <summary>Provenance of one run, merge or shard, written as manifest.json.</summary>
+public sealed record RunManifest
+{
+    /// <summary>"run", "compare" or "merge".</summary>
+    public required string Command { get; init; }
+    /// <summary>The command line as typed (arguments joined by spaces).</summary>
+    public required string CommandLine { get; init; }
+    /// <summary>Identity of the experiment (version, seed, scenario hash, variants, plan).</summary>
+    public required ExperimentIdentity Identity { get; init; }
+    /// <summary>Scenario file paths as given.</summary>
+    public required ImmutableArray<string> ScenarioPaths { get; init; }
+    /// <summary>The fully resolved scenario(s) as YAML.</summary>
+    public required string ResolvedScenario { get; init; }
+    /// <summary>Worker threads (0 for a merge).</summary>
+    public required int Threads { get; init; }
+    /// <summary>Shard this directory holds ("1/1" for a whole run).</summary>
+    public required ShardSpec Shard { get; init; }
+    /// <summary>Replications in this directory's outputs (for a shard: its completed replications).</summary>
+    public required long Replications { get; init; }
+    /// <summary>Rule that ended the run.</summary>
+    public required string StoppingRule { get; init; }
+    /// <summary>"complete" or "partial".</summary>
+    public required string Status { get; init; }
+    /// <summary>Start time (UTC).</summary>
+    public required DateTimeOffset StartedUtc { get; init; }
+    /// <summary>End time (UTC).</summary>
+    public required DateTimeOffset EndedUtc { get; init; }
+    /// <summary>Shard directories a merge read.</summary>
+    public ImmutableArray<string> Sources { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>Files written next to the manifest.</summary>
+    public ImmutableArray<string> Outputs { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Writes manifest.json atomically.</summary>
+    public void Write(string path) => AtomicFile.Write(path, Write);
+
+    /// <summary>Writes the manifest as JSON with a fixed property order.</summary>
+    public void Write(Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, ResultsWriter.JsonOptions);
+        json.WriteStartObject();
+        json.WriteString("channelsim_version", Identity.Version);
+        string? commit = ChannelSimVersion.GitCommit;
+        if (commit is null) json.WriteNull("git_commit");
+        else json.WriteString("git_commit", commit);
+        json.WriteString("status", Status);
+        json.WriteString("command", Command);
+        json.WriteString("command_line", CommandLine);
+        json.WriteStartObject("scenario");
+        json.WriteStartArray("paths");
+        foreach (string path in ScenarioPaths) json.WriteStringValue(path);
+        json.WriteEndArray();
+        json.WriteString("sha256", Identity.ScenarioSha256);
+        json.WriteString("resolved_yaml", ResolvedScenario);
+        json.WriteEndObject();
+        json.WriteNumber("seed", Identity.MasterSeed);
+        json.WriteBoolean("common_random_numbers", true);
+        json.WriteStartArray("variants");
+        foreach (string name in Identity.VariantNames) json.WriteStringValue(name);
+        json.WriteEndArray();
+        json.WriteNumber("replications", Replications);
+        json.WriteNumber("replications_requested", Identity.Replications);
+        json.WriteNumber("max_replications", Identity.MaxReplications);
+        if (Identity.Precision is null)
+        {
+            json.WriteNull("precision");
+            json.WriteNull("precision_metric");
+        }
+        else
+        {
+            ResultsWriter.WriteNumber(json, "precision", Identity.Precision.RelativeHalfWidth);
+            json.WriteString("precision_metric", MetricNames.Of(Identity.Precision.Metric));
+        }
+        json.WriteString("stopping_rule", StoppingRule);
+        json.WriteNumber("daily_replication_cap", Identity.DailyReplicationCap);
+        json.WriteNumber("threads", Threads);
+        json.WriteString("shard", Shard.ToString());
+        json.WriteString("started_utc", InvariantFormat.Timestamp(StartedUtc));
+        json.WriteString("ended_utc", InvariantFormat.Timestamp(EndedUtc));
+        json.WriteStartArray("sources");
+        foreach (string source in Sources) json.WriteStringValue(source);
+        json.WriteEndArray();
+        json.WriteStartArray("outputs");
+        foreach (string output in Outputs) json.WriteStringValue(output);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Reads the scenario paths, resolved scenario and status back from a manifest (merge uses them).</summary>
+    public static (ImmutableArray<string> Paths, string ResolvedYaml, string Status) ReadBasics(string path)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        JsonElement root = document.RootElement;
+        JsonElement scenario = root.GetProperty("scenario");
+        ImmutableArray<string> paths = scenario.GetProperty("paths").EnumerateArray().Select(p => p.GetString() ?? "").ToImmutableArray();
+        return (paths, scenario.GetProperty("resolved_yaml").GetString() ?? "", root.GetProperty("status").GetString() ?? "");
+    }
+}

@@ -1,0 +1,185 @@
+using System.CommandLine;
+using Simulation.Cli;
+using Simulation.Cli.Commands;
+using Simulation.Cli.Commands.Compare;
+using Simulation.Cli.Commands.Merge;
+using Simulation.Cli.Commands.Run;
+using Simulation.Cli.Commands.Trace;
+using Simulation.Tests.Experiments;
+
+namespace Simulation.Tests.Cli;
+
+public class ExperimentCommandsTests
+{
+    private static (int Code, string Out, string Err) Invoke(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CliInvoker.Invoke(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("run", "x.yaml", "--threads", "abc")]
+    [InlineData("run", "x.yaml", "--no-such-option")]
+    [InlineData("run")]
+    [InlineData("merge", "a")]
+    [InlineData("trace", "x.yaml")]
+    [InlineData("frobnicate")]
+    public void UsageErrorsExitWithTwo(params string[] args)
+    {
+        using var temp = new TempDirectory();
+        for (int i = 0; i < args.Length; i++) if (args[i] == "x.yaml" || args[i] == "a") args[i] = temp.Sub(args[i]);
+        File.WriteAllText(temp.Sub("x.yaml"), "name: x\n");
+        Directory.CreateDirectory(temp.Sub("a"));
+        var (code, _, err) = Invoke(args);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.NotEqual("", err);
+    }
+
+    [Fact]
+    public void AMissingScenarioFileExitsWithTwoAndNamesTheFile()
+    {
+        using var temp = new TempDirectory();
+        string missing = temp.Sub("missing.yaml");
+        var (code, _, err) = Invoke("run", missing, "--out", temp.Sub("out"));
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("missing.yaml", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Sub("out")));
+    }
+
+    [Fact]
+    public void AnInvalidScenarioPrintsItsIssuesAndWritesNothing()
+    {
+        using var temp = new TempDirectory();
+        string scenario = temp.Sub("broken.yaml");
+        File.WriteAllText(scenario, "name: broken\nexperiment: [unclosed\n  replications: -3\n");
+        string outDirectory = temp.Sub("out");
+        var (code, stdout, err) = Invoke("run", scenario, "--out", outDirectory);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("broken.yaml", err, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(outDirectory));
+    }
+
+    [Fact]
+    public void BadOptionValuesAreRejectedBeforeTheScenarioIsRead()
+    {
+        var error = new StringWriter();
+        int code = RunHandler.Execute("does-not-matter.yaml", [], new ExperimentArguments(Shard: "5/4"), v => throw new InvalidOperationException(), TextWriter.Null, error);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("--shard", error.ToString(), StringComparison.Ordinal);
+
+        error = new StringWriter();
+        code = RunHandler.Execute(TestScenarios.Scenario(), [], new ExperimentArguments(Metric: "arrivals"), v => throw new InvalidOperationException(), TextWriter.Null, error);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("arrivals_uk", error.ToString(), StringComparison.Ordinal);
+
+        error = new StringWriter();
+        code = RunHandler.Execute(TestScenarios.Scenario(), [], new ExperimentArguments(Precision: 0.01, Shard: "1/2"), v => throw new InvalidOperationException(), TextWriter.Null, error);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+    }
+
+    [Fact]
+    public void RunPrintsTheBaselineAndThePolicyDifference()
+    {
+        using var temp = new TempDirectory();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = RunHandler.Execute(TestScenarios.Scenario(), [], new ExperimentArguments(Replications: 10, Threads: 2, Out: temp.Sub("out")),
+            v => new FakeReplicationModel(v.Parameters), output, error);
+        Assert.Equal(ExitCodes.Ok, code);
+        string table = output.ToString();
+        Assert.Contains("arrivals_uk", table, StringComparison.Ordinal);
+        Assert.Contains("patrols − baseline", table, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(temp.Sub("out"), "manifest.json")));
+        Assert.Contains("10/10 replications", error.ToString(), StringComparison.Ordinal);
+
+        // The same directory again without --resume or --force is refused.
+        code = RunHandler.Execute(TestScenarios.Scenario(), [], new ExperimentArguments(Replications: 10, Out: temp.Sub("out")),
+            v => new FakeReplicationModel(v.Parameters), TextWriter.Null, error);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+    }
+
+    [Fact]
+    public void VariantOptionRunsOnlyTheNamedVariants()
+    {
+        using var temp = new TempDirectory();
+        int code = RunHandler.Execute(TestScenarios.Scenario(), ["patrols"], new ExperimentArguments(Replications: 4, Out: temp.Path),
+            v => new FakeReplicationModel(v.Parameters), TextWriter.Null, TextWriter.Null);
+        Assert.Equal(ExitCodes.Ok, code);
+        string[] rows = File.ReadAllLines(Path.Combine(temp.Path, "replications.csv"));
+        Assert.Equal(2 + 4, rows.Length);
+        Assert.All(rows.Skip(2), row => Assert.StartsWith("patrols,", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RunWithAnUnknownVariantExitsWithTwo()
+    {
+        var error = new StringWriter();
+        int code = RunHandler.Execute(TestScenarios.Scenario(), ["nope"], new ExperimentArguments(), v => new FakeReplicationModel(v.Parameters), TextWriter.Null, error);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("baseline, patrols", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareRunsEachFilesBaselineUnderItsScenarioName()
+    {
+        using var temp = new TempDirectory();
+        var scenarios = new[] { TestScenarios.Scenario("status-quo", ("baseline", 0.0)), TestScenarios.Scenario("more-patrols", ("baseline", 0.3)) };
+        var output = new StringWriter();
+        int code = CompareHandler.Execute(scenarios, new ExperimentArguments(Replications: 8, Out: temp.Sub("cmp")), v => new FakeReplicationModel(v.Parameters), output, TextWriter.Null);
+        Assert.Equal(ExitCodes.Ok, code);
+        string comparison = File.ReadAllText(Path.Combine(temp.Sub("cmp"), "comparison.csv"));
+        Assert.Contains("\nmore-patrols,status-quo,arrivals_uk,-", comparison, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TraceWritesOneCsvRowPerEvent()
+    {
+        var output = new StringWriter();
+        int code = TraceHandler.Execute(TestScenarios.Scenario(), 3, "patrols", null, null,
+            (v, trace) => new FakeReplicationModel(v.Parameters) { Trace = trace }, output, TextWriter.Null);
+        Assert.Equal(ExitCodes.Ok, code);
+        string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("# channelsim_version=", lines[0], StringComparison.Ordinal);
+        Assert.Contains("seed=42 ", lines[0], StringComparison.Ordinal);
+        Assert.Equal("time_hours,date,entity,event,people,outcome", lines[1]);
+        Assert.Equal(2 + 12, lines.Length);
+        Assert.StartsWith("27.5,2024-01-02,day-1,Crossed,", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MergeOfIncompleteShardsExitsWithTwo()
+    {
+        using var temp = new TempDirectory();
+        TestScenarios.Run(TestScenarios.Request(temp.Sub("s1"), replications: 6, shard: new Simulation.Core.Experiments.ShardSpec(1, 2)));
+        var error = new StringWriter();
+        int code = MergeHandler.Execute([temp.Sub("s1")], temp.Sub("merged"), false, false, "merge", TextWriter.Null, error);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("2/2", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnexpectedExceptionPrintsOneLineAndExitsWithOne()
+    {
+        var boom = new Command("boom");
+        boom.SetAction(new Func<ParseResult, int>(_ => throw new InvalidOperationException("kaboom")));
+        var root = new RootCommand { boom };
+        var error = new StringWriter();
+        int code = CliInvoker.Invoke(["boom"], TextWriter.Null, error, root);
+        Assert.Equal(ExitCodes.InternalError, code);
+        Assert.Contains("kaboom", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryExperimentVerbIsRegistered()
+    {
+        RootCommand root = CliApp.BuildRootCommand();
+        foreach (string verb in new[] { "run", "compare", "trace", "merge" })
+        {
+            Assert.Contains(root.Subcommands, c => c.Name == verb);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Simulation.Tests.Experiments;
+
+namespace Simulation.Tests.Cli;
+
+public class ShardProcessTests
+{
+    [RealModelFact]
+    public void FourShardProcessesMergeIntoTheBytesOfASingleRun()
+    {
+        using var temp = new TempDirectory();
+        string scenario = RealModelScenario.Write(temp.Path);
+        var (code, err) = CliProcess.Run("run", scenario, "--replications", "8", "--seed", "7", "--threads", "2", "--out", temp.Sub("single"));
+        Assert.True(code == 0, err);
+        var shards = new List<string>();
+        var processes = Enumerable.Range(1, 4).Select(k => Task.Run(() =>
+        {
+            string directory = temp.Sub("shard" + k);
+            lock (shards) shards.Add(directory);
+            return CliProcess.Run("run", scenario, "--replications", "8", "--seed", "7", "--threads", "1", "--out", directory, "--shard", $"{k}/4");
+        })).ToArray();
+        foreach (var result in Task.WhenAll(processes).Result) Assert.True(result.Code == 0, result.Err);
+        shards.Sort(StringComparer.Ordinal);
+        (code, err) = CliProcess.Run(["merge", .. shards, "--out", temp.Sub("merged")]);
+        Assert.True(code == 0, err);
+        ResultFiles.AssertIdentical(temp.Sub("single"), temp.Sub("merged"));
+    }
+
+    [RealModelFact]
+    public void AnInvalidScenarioExitsWithTwoThroughTheRealProcess()
+    {
+        using var temp = new TempDirectory();
+        string scenario = temp.Sub("bad.yaml");
+        File.WriteAllText(scenario, RealModelScenario.TinyYaml.Replace("horizon_days: 10", "horizon_days: -10", StringComparison.Ordinal));
+        var (code, err) = CliProcess.Run("run", scenario, "--out", temp.Sub("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("horizon_days", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Sub("out")));
+    }
+}
+
+public class CliProcessTests
+{
+    [Fact]
+    public void TheRealExecutableMapsUsageErrorsToExitCodeTwo()
+    {
+        using var temp = new TempDirectory();
+        var (code, err) = CliProcess.Run("run", temp.Sub("missing.yaml"), "--out", temp.Sub("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("missing.yaml", err, StringComparison.Ordinal);
+        (code, err) = CliProcess.Run("merge", temp.Path);
+        Assert.Equal(2, code);
+        Assert.Contains("--out", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Sub("out")));
+    }
+
+    [RealModelFact]
+    public void SigintWritesPartialResultsExitsThreeAndResumeCompletesByteIdentically()
+    {
+        using var temp = new TempDirectory();
+        // 120 days × 2,000 replications keeps one thread busy for seconds, so the signal lands mid-run.
+        string scenario = RealModelScenario.Write(temp.Path, horizonDays: 120);
+        var (code, err) = CliProcess.Run("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "2", "--out", temp.Sub("single"));
+        Assert.True(code == 0, err);
+
+        var start = CliProcess.StartInfo("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "1", "--out", temp.Sub("interrupted"));
+        using (Process process = Process.Start(start)!)
+        {
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
+            // Wait for the first finished replications to reach the checkpoint, then press Ctrl+C.
+            string checkpoint = Path.Combine(temp.Sub("interrupted"), "checkpoint", "replications.ckpt");
+            var waited = Stopwatch.StartNew();
+            while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30) &&
+                   (!File.Exists(checkpoint) || new FileInfo(checkpoint).Length < 4096)) Thread.Sleep(20);
+            if (!process.HasExited) Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            process.WaitForExit();
+            _ = stdout.Result;
+            string errors = stderr.Result;
+            Assert.True(process.ExitCode != 0, "the run finished before SIGINT arrived; raise --replications so the signal lands mid-run");
+            Assert.True(process.ExitCode == 3, errors);
+        }
+        string manifest = File.ReadAllText(Path.Combine(temp.Sub("interrupted"), "manifest.json"));
+        Assert.Contains("\"status\": \"partial\"", manifest, StringComparison.Ordinal);
+
+        (code, err) = CliProcess.Run("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "2", "--out", temp.Sub("interrupted"), "--resume");
+        Assert.True(code == 0, err);
+        ResultFiles.AssertIdentical(temp.Sub("single"), temp.Sub("interrupted"));
+    }
+}
+
+/// <summary>Runs the built channelsim.dll as a separate process.</summary>
+internal static class CliProcess
+{
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        // The Cli project is referenced by the tests, so channelsim.dll and its runtimeconfig sit next to this assembly.
+        string dll = Path.Combine(AppContext.BaseDirectory, "channelsim.dll");
+        Assert.True(File.Exists(dll), "channelsim.dll not found next to the test assembly: " + dll);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (string arg in args) start.ArgumentList.Add(arg);
+        return start;
+    }
+
+    public static (int Code, string Err) Run(params string[] args)
+    {
+        using Process process = Process.Start(StartInfo(args))!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        _ = stdout.Result;
+        return (process.ExitCode, stderr);
+    }
+}
