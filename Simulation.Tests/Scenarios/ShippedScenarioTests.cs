@@ -5,7 +5,7 @@ namespace Simulation.Tests.Scenarios;
 public class ShippedScenarioTests
 {
     [Fact]
-    public void EveryScenarioFileInTheRepositoryIsValid()
+    public void EveryScenarioFileInTheRepositoryIsValidAndItsResolvedYamlLoadsBack()
     {
         // Guards the files under scenarios/ against catalog changes (a renamed key, a narrowed
         // range). Before any scenario file is committed there is nothing to check.
@@ -14,7 +14,16 @@ public class ShippedScenarioTests
         foreach (var path in Directory.EnumerateFiles(Path.Combine(root, "scenarios"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var result = ScenarioLoader.Load(path);
-            if (!result.IsValid) problems.AddRange(result.Issues.Select(i => i.ToString()));
+            if (!result.IsValid)
+            {
+                problems.AddRange(result.Issues.Select(i => i.ToString()));
+                continue;
+            }
+            // The resolved text stored in run manifests must give the same scenario back.
+            var first = result.Scenario!;
+            var again = ScenarioLoader.LoadText(first.ResolvedYaml, path + ".resolved.yaml");
+            if (!again.IsValid) problems.AddRange(again.Issues.Select(i => i.ToString()));
+            else if (again.Scenario!.ResolvedYaml != first.ResolvedYaml) problems.Add(path + ": the resolved YAML does not load back to the same scenario");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
