@@ -10,6 +10,7 @@ public static class CliApp
     {
         var root = new RootCommand("ChannelSim: stochastic discrete-event simulation of small-boat crossings of the English Channel and the policies aimed at them.");
         // Each verb lives in Commands/<Verb>/ and adds itself here with one line.
+        root.Subcommands.Add(Commands.Report.ReportCommand.Create());
         return root;
     }
 }
