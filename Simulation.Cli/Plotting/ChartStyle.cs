@@ -52,14 +52,20 @@ public static class ChartStyle
     }
 
     /// <summary>Date ticks on the bottom axis with an invariant "1 Jul 2024" style, whatever the machine's culture.</summary>
-    public static void DateAxis(Plot plt)
+    /// <remarks>Short labels ("1 Jul") keep the last tick inside the image; the year goes in the axis label when the
+    /// horizon stays within one year.</remarks>
+    public static void DateAxis(Plot plt, IEnumerable<DateOnly> dates)
     {
+        var all = dates.ToList();
+        bool oneYear = all.Count > 0 && all.Min().Year == all.Max().Year;
         var axis = plt.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic auto)
         {
-            auto.LabelFormatter = d => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            string format = oneYear ? "d MMM" : "d MMM yy";
+            auto.LabelFormatter = d => d.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
         }
         axis.TickLabelStyle.FontSize = 14;
+        plt.XLabel(oneYear ? $"Date ({all[0].Year.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : "Date", 16);
     }
 
     /// <summary>Category ticks: one labelled tick per position.</summary>

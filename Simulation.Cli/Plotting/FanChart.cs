@@ -77,7 +77,7 @@ public static class FanChart
         }
         if (dates)
         {
-            ChartStyle.DateAxis(plt);
+            ChartStyle.DateAxis(plt, variants.SelectMany(v => results.DailySeries(v, fromCumulative ? CumulativeSeries : "arrivals_uk")).Select(r => r.Date!.Value));
         }
         else
         {

@@ -25,6 +25,15 @@ public static class LaunchesWeatherChart
         bool dates = weather.All(r => r.Date.HasValue) &&
             variants.All(v => results.DailySeries(v, "launch_attempts").All(r => r.Date.HasValue));
         double X(DailyQuantiles r) => dates ? r.Date!.Value.ToDateTime(TimeOnly.MinValue).ToOADate() : r.Day;
+        // Replacing the bottom axis resets every axis limit, so it must come before the limits below are set.
+        if (dates)
+        {
+            ChartStyle.DateAxis(plt, weather.Select(r => r.Date!.Value));
+        }
+        else
+        {
+            plt.XLabel("Day of the run (day 0 = start date)", 16);
+        }
 
         // Weather first so that the launch lines are drawn over it. Bars are offset by one so a green day stays visible.
         var bars = new List<Bar>();
@@ -71,14 +80,6 @@ public static class LaunchesWeatherChart
         }
         double maxLaunch = variants.SelectMany(v => results.DailySeries(v, "launch_attempts")).Max(r => Math.Max(r.Median, r.P75));
         plt.Axes.SetLimitsY(0, Math.Max(1, maxLaunch * 1.1), plt.Axes.Left);
-        if (dates)
-        {
-            ChartStyle.DateAxis(plt);
-        }
-        else
-        {
-            plt.XLabel("Day of the run (day 0 = start date)", 16);
-        }
         ChartStyle.LegendBelow(plt);
         string caption = $"Lines: median daily launch attempts per variant across replications (band: baseline 25th-75th percentile). Shaded columns: the baseline's daily weather rating (median across replications; green = calm, red = crossing likely), right axis. Source: {ResultsReader.DailyFile}.";
         return ChartStyle.Save(plt, directory, "launches_weather", title, caption);
