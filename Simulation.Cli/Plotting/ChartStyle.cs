@@ -3,7 +3,7 @@ using ScottPlot;
 namespace Simulation.Cli.Plotting;
 
 /// <summary>Shared size, fonts and colours of every chart, so the report looks like one document.</summary>
-public static class ChartStyle
+public static partial class ChartStyle
 {
     /// <summary>Width of every chart in pixels.</summary>
     public const int WidthPixels = 1200;
@@ -48,8 +48,32 @@ public static class ChartStyle
         string svg = Path.Combine(directory, id + ".svg");
         plt.SavePng(png, WidthPixels, HeightPixels);
         plt.SaveSvg(svg, WidthPixels, HeightPixels);
+        NumberClipPathsFromOne(svg);
         return new RenderedChart(id, title, caption, png, svg);
     }
+
+    /// <summary>
+    /// The SVG backend numbers clip paths (in hex) with a process-wide counter, so the same chart drawn later in a process gets
+    /// other ids. Renumbering them in order of appearance makes the file depend on the chart alone.
+    /// </summary>
+    private static void NumberClipPathsFromOne(string svgPath)
+    {
+        string text = File.ReadAllText(svgPath);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        string renumbered = ClipPathId().Replace(text, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var id))
+            {
+                id = "cl_" + (ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ids.Add(m.Value, id);
+            }
+            return id;
+        });
+        File.WriteAllText(svgPath, renumbered, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-fA-F]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipPathId();
 
     /// <summary>Date ticks on the bottom axis with an invariant "1 Jul 2024" style, whatever the machine's culture.</summary>
     /// <remarks>Short labels ("1 Jul") keep the last tick inside the image; the year goes in the axis label when the
