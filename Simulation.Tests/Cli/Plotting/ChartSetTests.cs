@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml.Linq;
 using Simulation.Cli.Plotting;
 using Simulation.Cli.Reporting;
@@ -6,7 +5,8 @@ using Simulation.Tests.Cli.Reporting;
 
 namespace Simulation.Tests.Cli.Plotting;
 
-public sealed class ChartSetTests(RenderedReportFixture report) : IClassFixture<RenderedReportFixture>
+[Collection(RenderedReportCollection.Name)]
+public sealed class ChartSetTests(RenderedReportFixture report)
 {
     public static TheoryData<string> ExpectedCharts => new()
     {
@@ -50,33 +50,5 @@ public sealed class ChartSetTests(RenderedReportFixture report) : IClassFixture<
             Assert.True(new FileInfo(chart.PngPath).Length > 20_000);
         }
         finally { ResultsFixture.Delete(dir); }
-    }
-
-    [Fact]
-    public void ChartsAreByteIdenticalUnderAFrenchCultureAndWhenDrawnAgainInTheSameProcess()
-    {
-        string dir = ResultsFixture.NewTempDirectory();
-        var saved = CultureInfo.CurrentCulture;
-        try
-        {
-            var results = ResultsReader.Read(ResultsFixture.SourceDirectory);
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
-            var notes = new List<string>();
-            var charts = ChartSet.RenderAll(results, dir, notes);
-            Assert.Equal(CultureInfo.GetCultureInfo("fr-FR"), CultureInfo.CurrentCulture);
-            foreach (var c in charts)
-            {
-                var original = Assert.Single(report.Output.Charts, o => o.Id == c.Id);
-
-
-                Assert.True(File.ReadAllBytes(original.SvgPath).AsSpan().SequenceEqual(File.ReadAllBytes(c.SvgPath)), $"{c.Id}.svg differs under fr-FR");
-                Assert.True(File.ReadAllBytes(original.PngPath).AsSpan().SequenceEqual(File.ReadAllBytes(c.PngPath)), $"{c.Id}.png differs under fr-FR");
-            }
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
-            ResultsFixture.Delete(dir);
-        }
     }
 }

@@ -2,7 +2,7 @@ using Simulation.Cli.Reporting;
 
 namespace Simulation.Tests.Cli.Reporting;
 
-/// <summary>Renders the fixture's report once per test class: charts take about a second, so tests share one rendering.</summary>
+/// <summary>Renders the fixture's report once for every test class in the collection: a full rendering takes seconds.</summary>
 public sealed class RenderedReportFixture : IDisposable
 {
     public string ResultsDirectory { get; }
@@ -15,4 +15,11 @@ public sealed class RenderedReportFixture : IDisposable
     }
 
     public void Dispose() => ResultsFixture.Delete(ResultsDirectory);
+}
+
+/// <summary>Test classes that share one rendering of the fixture's report.</summary>
+[CollectionDefinition(Name)]
+public sealed class RenderedReportCollection : ICollectionFixture<RenderedReportFixture>
+{
+    public const string Name = "Rendered report";
 }

@@ -9,7 +9,8 @@ namespace Simulation.Tests.Cli.Reporting;
 /// 'chromium' (CI installs it); without it the test fails on purpose rather than passing silently.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class ReportHtmlBrowserTests(RenderedReportFixture report, ITestOutputHelper log) : IClassFixture<RenderedReportFixture>
+[Collection(RenderedReportCollection.Name)]
+public sealed class ReportHtmlBrowserTests(RenderedReportFixture report, ITestOutputHelper log)
 {
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 

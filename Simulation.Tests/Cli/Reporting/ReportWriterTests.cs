@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Simulation.Cli.Reporting;
 
 namespace Simulation.Tests.Cli.Reporting;
 
-public sealed class ReportWriterTests(RenderedReportFixture report) : IClassFixture<RenderedReportFixture>
+[Collection(RenderedReportCollection.Name)]
+public sealed class ReportWriterTests(RenderedReportFixture report)
 {
     private string Markdown => File.ReadAllText(report.Output.MarkdownPath);
     private string Html => File.ReadAllText(report.Output.HtmlPath);
@@ -56,16 +58,30 @@ public sealed class ReportWriterTests(RenderedReportFixture report) : IClassFixt
     }
 
     [Fact]
-    public void SameInputsGiveTheSameBytes()
+    public void SameInputsGiveTheSameBytesUnderAFrenchCulture()
     {
+        // Drawn a second time in the same process and under fr-FR: every file must match the first rendering byte for byte.
         string other = ResultsFixture.NewTempDirectory();
+        var saved = CultureInfo.CurrentCulture;
         try
         {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
             var again = ReportWriter.Write(report.ResultsDirectory, other);
+            Assert.Equal("fr-FR", CultureInfo.CurrentCulture.Name);
             Assert.Equal(File.ReadAllBytes(report.Output.MarkdownPath), File.ReadAllBytes(again.MarkdownPath));
             Assert.Equal(File.ReadAllBytes(report.Output.HtmlPath), File.ReadAllBytes(again.HtmlPath));
+            Assert.Equal(report.Output.Charts.Select(c => c.Id), again.Charts.Select(c => c.Id));
+            foreach (var (first, second) in report.Output.Charts.Zip(again.Charts))
+            {
+                Assert.True(File.ReadAllBytes(first.PngPath).AsSpan().SequenceEqual(File.ReadAllBytes(second.PngPath)), $"{first.Id}.png differs");
+                Assert.True(File.ReadAllBytes(first.SvgPath).AsSpan().SequenceEqual(File.ReadAllBytes(second.SvgPath)), $"{first.Id}.svg differs");
+            }
         }
-        finally { ResultsFixture.Delete(other); }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+            ResultsFixture.Delete(other);
+        }
     }
 
     [Fact]
