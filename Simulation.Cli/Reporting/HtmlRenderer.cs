@@ -16,6 +16,8 @@ internal static class HtmlRenderer
         table { border-collapse: collapse; margin: 1em 0; font-size: .92em; }
         th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: right; vertical-align: top; }
         th { background: #f0f4f8; }
+        td { white-space: nowrap; }
+        .table-wrap { overflow-x: auto; }
         td:first-child, th:first-child { text-align: left; }
         figure { margin: 1.5em 0; }
         figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
@@ -62,7 +64,7 @@ internal static class HtmlRenderer
                     sb.Append("</ul>\n");
                     break;
                 case TableBlock t:
-                    sb.Append("<table>\n<thead><tr>");
+                    sb.Append("<div class=\"table-wrap\">\n<table>\n<thead><tr>");
                     foreach (var h in t.Header) { sb.Append("<th>").Append(E(h)).Append("</th>"); }
                     sb.Append("</tr></thead>\n<tbody>\n");
                     foreach (var row in t.Rows)
@@ -74,7 +76,7 @@ internal static class HtmlRenderer
                         }
                         sb.Append("</tr>\n");
                     }
-                    sb.Append("</tbody>\n</table>\n");
+                    sb.Append("</tbody>\n</table>\n</div>\n");
                     break;
                 case ImageBlock img:
                     sb.Append("<figure>\n<img alt=\"").Append(E(img.Alt)).Append("\" src=\"data:image/png;base64,")
