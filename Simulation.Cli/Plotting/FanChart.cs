@@ -75,6 +75,7 @@ public static class FanChart
             line.LineWidth = 2.5f;
             line.LegendText = fromCumulative ? $"{variant} (median)" : $"{variant} (sum of daily medians)";
         }
+        var allRows = variants.SelectMany(v => results.DailySeries(v, fromCumulative ? CumulativeSeries : "arrivals_uk")).ToList();
         if (dates)
         {
             ChartStyle.DateAxis(plt, variants.SelectMany(v => results.DailySeries(v, fromCumulative ? CumulativeSeries : "arrivals_uk")).Select(r => r.Date!.Value));
@@ -83,6 +84,17 @@ public static class FanChart
         {
             plt.XLabel("Day of the run (day 0 = start date)", 16);
         }
+        // Axis limits after the date axis is installed (installing it resets them). Cumulative counts start at zero.
+        double firstX = allRows.Min(r => dates ? r.Date!.Value.ToDateTime(TimeOnly.MinValue).ToOADate() : r.Day);
+        double lastX = allRows.Max(r => dates ? r.Date!.Value.ToDateTime(TimeOnly.MinValue).ToOADate() : r.Day);
+        double top = fromCumulative ? allRows.Max(r => Math.Max(r.P95, r.Median)) : 0;
+        foreach (string variant in variants)
+        {
+            double sum = results.DailySeries(variant, "arrivals_uk").Sum(r => double.IsNaN(r.Median) ? 0 : r.Median);
+            top = fromCumulative ? top : Math.Max(top, sum);
+        }
+        plt.Axes.SetLimitsX(firstX, lastX + Math.Max(0.5, (lastX - firstX) * 0.01));
+        plt.Axes.SetLimitsY(0, Math.Max(1, top * 1.05));
         ChartStyle.LegendBelow(plt);
         string caption = fromCumulative
             ? $"Quantiles across replications of the '{CumulativeSeries}' series in {ResultsReader.DailyFile}: line = median, dark band = 25th-75th percentile, light band = 5th-95th percentile."

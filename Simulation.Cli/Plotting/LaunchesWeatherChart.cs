@@ -42,7 +42,7 @@ public static class LaunchesWeatherChart
             int rating = Math.Clamp((int)Math.Round(r.Median, MidpointRounding.AwayFromZero), 0, 2);
             bars.Add(new Bar
             {
-                Position = X(r), Value = rating + 1, Size = 0.8,
+                Position = X(r), Value = rating + 1, Size = weather.Count > 60 ? 1.0 : 0.8,
                 FillColor = RatingColors[rating].WithAlpha(0.35), LineWidth = 0,
             });
         }
@@ -74,12 +74,16 @@ public static class LaunchesWeatherChart
             }
             var line = plt.Add.Scatter(xs, rows.Select(r => r.Median).ToArray(), c);
             // The baseline is drawn widest, so it still shows where a policy's median coincides with it.
-            line.MarkerSize = i == 0 ? 9 : 5;
-            line.LineWidth = i == 0 ? 5 : 2;
+            // Markers only while days are far enough apart to tell them apart.
+            line.MarkerSize = xs.Length > 60 ? 0 : i == 0 ? 9 : 5;
+            line.LineWidth = i == 0 ? (xs.Length > 60 ? 3 : 5) : 2;
             line.LegendText = $"{variants[i]} (median)";
         }
         double maxLaunch = variants.SelectMany(v => results.DailySeries(v, "launch_attempts")).Max(r => Math.Max(r.Median, r.P75));
         plt.Axes.SetLimitsY(0, Math.Max(1, maxLaunch * 1.1), plt.Axes.Left);
+        // Half a day of margin each side: the first tick then falls inside the horizon, not on the day before it.
+        double firstX = weather.Min(X), lastX = weather.Max(X);
+        plt.Axes.SetLimitsX(firstX - 0.5, lastX + 0.5);
         ChartStyle.LegendBelow(plt);
         string caption = $"Lines: median daily launch attempts per variant across replications (band: baseline 25th-75th percentile). Shaded columns: the baseline's daily weather rating (median across replications; green = calm, red = crossing likely), right axis. Source: {ResultsReader.DailyFile}.";
         return ChartStyle.Save(plt, directory, "launches_weather", title, caption);
