@@ -19,7 +19,7 @@ public sealed class ReportHtmlBrowserTests(RenderedReportFixture report, ITestOu
     {
         string? browser = Environment.GetEnvironmentVariable("CHANNELSIM_CHROMIUM") is { Length: > 0 } fromEnv
             ? fromEnv
-            : Candidates.FirstOrDefault(File.Exists);
+            : Candidates.FirstOrDefault(File.Exists) ?? FindOnPath("chromium") ?? FindOnPath("chromium-browser");
         Assert.True(browser is not null && File.Exists(browser),
             "Headless Chromium is needed for this test: install it with 'apt-get install -y chromium' " +
             "(or set CHANNELSIM_CHROMIUM to the browser's path). Run other tests with --filter \"Category!=Browser\".");
@@ -42,6 +42,10 @@ public sealed class ReportHtmlBrowserTests(RenderedReportFixture report, ITestOu
         Assert.True(File.Exists(shot) && new FileInfo(shot).Length > 10_000, "screenshot was not written");
         log.WriteLine("screenshot: " + shot);
     }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
     private static string RunChromium(string browser, IEnumerable<string> extra)
     {
