@@ -23,7 +23,9 @@ public sealed record ResultsDirectory
     public IReadOnlyList<DailyQuantiles> DailySeries(string variant, string series) =>
         Daily.Where(r => r.Variant == variant && r.Series == series).OrderBy(r => r.Day).ToList();
 
-    /// <summary>Description of a variant from the manifest, or empty.</summary>
+    /// <summary>Description of a variant from the manifest, else from summary.json, or empty.</summary>
     public string VariantDescription(string variant) =>
-        Manifest is not null && Manifest.VariantDescriptions.TryGetValue(variant, out var d) ? d : "";
+        Manifest is not null && Manifest.VariantDescriptions.TryGetValue(variant, out var d) && d.Length > 0
+            ? d
+            : Summary.Variants.FirstOrDefault(v => v.Name == variant)?.Description ?? "";
 }

@@ -78,7 +78,7 @@ public static class ResultsReader
             {
                 throw new ResultsFormatException($"{file}: variants.{v.Name}: key 'metrics' is missing or not an object.");
             }
-            variants.Add(new VariantSummary(v.Name, order, metrics));
+            variants.Add(new VariantSummary(v.Name, order, metrics, Text(v.Value, "description")));
         }
         if (variants.Count == 0)
         {

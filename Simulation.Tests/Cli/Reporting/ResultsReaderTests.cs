@@ -124,11 +124,12 @@ public sealed class ResultsReaderTests
         {
             string path = Path.Combine(dir, "summary.json");
             File.WriteAllText(path, """
-                { "future_field": [1, 2], "variants": { "base": { "extra": true, "metrics": {
+                { "future_field": [1, 2], "variants": { "base": { "extra": true, "description": "status quo", "metrics": {
                     "deaths": { "mean": 2.5, "sd": "NaN", "ci95_low": 1, "ci95_high": 4, "p05": 0, "p50": 2, "p95": 6, "n": 10, "skew": 0.1 } } } } }
                 """);
             var s = ResultsReader.ReadSummary(path);
             var d = s.Baseline.Find("deaths")!;
+            Assert.Equal("status quo", s.Baseline.Description);
             Assert.Equal(2.5, d.Mean);
             Assert.True(double.IsNaN(d.Sd));
             Assert.Empty(s.Comparisons);
