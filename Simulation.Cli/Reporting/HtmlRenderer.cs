@@ -16,6 +16,7 @@ internal static class HtmlRenderer
         table { border-collapse: collapse; margin: 1em 0; font-size: .92em; }
         th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: right; vertical-align: top; }
         th { background: #f0f4f8; }
+        table.text th, table.text td { text-align: left; white-space: normal; }
         td { white-space: nowrap; }
         .table-wrap { overflow-x: auto; }
         td:first-child, th:first-child { text-align: left; }
@@ -64,7 +65,7 @@ internal static class HtmlRenderer
                     sb.Append("</ul>\n");
                     break;
                 case TableBlock t:
-                    sb.Append("<div class=\"table-wrap\">\n<table>\n<thead><tr>");
+                    sb.Append(t.Numeric ? "<div class=\"table-wrap\">\n<table>\n<thead><tr>" : "<div class=\"table-wrap\">\n<table class=\"text\">\n<thead><tr>");
                     foreach (var h in t.Header) { sb.Append("<th>").Append(E(h)).Append("</th>"); }
                     sb.Append("</tr></thead>\n<tbody>\n");
                     foreach (var row in t.Rows)

@@ -28,7 +28,7 @@ internal static class MarkdownRenderer
                     break;
                 case TableBlock t:
                     sb.Append("| ").AppendJoin(" | ", t.Header.Select(Cell)).Append(" |\n");
-                    sb.Append('|').AppendJoin("|", t.Header.Select((_, i) => i == 0 ? "---" : "---:")).Append("|\n");
+                    sb.Append('|').AppendJoin("|", t.Header.Select((_, i) => i == 0 || !t.Numeric ? "---" : "---:")).Append("|\n");
                     foreach (var row in t.Rows)
                     {
                         sb.Append("| ").AppendJoin(" | ", row.Select((c, i) => i == 0 && t.FirstColumnCode ? "`" + c + "`" : Cell(c))).Append(" |\n");

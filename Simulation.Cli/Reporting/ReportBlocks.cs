@@ -9,7 +9,8 @@ internal sealed record ParagraphBlock(string Text, bool Emphasis = false) : Repo
 
 internal sealed record ListBlock(IReadOnlyList<(string Strong, string Text)> Items) : ReportBlock;
 
-internal sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, bool FirstColumnCode = false) : ReportBlock;
+/// <param name="Numeric">Right-align every column but the first (numbers); otherwise left-align all (text).</param>
+internal sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, bool FirstColumnCode = false, bool Numeric = false) : ReportBlock;
 
 internal sealed record ImageBlock(string Alt, string RelativePath, string FullPath, string Caption) : ReportBlock;
 

@@ -124,7 +124,7 @@ public static class ReportWriter
             }
             rows.Add(row);
         }
-        blocks.Add(new TableBlock(header, rows, FirstColumnCode: true));
+        blocks.Add(new TableBlock(header, rows, FirstColumnCode: true, Numeric: true));
     }
 
     private static void AddAssumptions(List<ReportBlock> blocks, ResultsManifest? m)
