@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Compare.CompareCommand.Create());
         root.Subcommands.Add(Commands.Trace.TraceCommand.Create());
         root.Subcommands.Add(Commands.Merge.MergeCommand.Create());
+        root.Subcommands.Add(Commands.Report.ReportCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,73 @@
+using ScottPlot;
+using Simulation.Cli.Reporting;
+
+namespace Simulation.Cli.Plotting;
+
+/// <summary>Tornado chart of a one-at-a-time sweep (sweep.csv, format in <see cref="SweepRow"/>): one chart per metric.</summary>
+public static class TornadoChart
+{
+    private static readonly Color LowColor = Color.FromHex("#4c72b0");
+    private static readonly Color HighColor = Color.FromHex("#dd8452");
+
+    /// <summary>Draws one chart per metric in the sweep; empty if there is no sweep.</summary>
+    public static IReadOnlyList<RenderedChart> RenderAll(ResultsDirectory results, string directory)
+    {
+        var charts = new List<RenderedChart>();
+        foreach (var group in results.Sweep.GroupBy(r => r.Metric, StringComparer.Ordinal))
+        {
+            charts.Add(Render(group.Key, group.ToList(), directory));
+        }
+        return charts;
+    }
+
+    /// <summary>Draws the tornado for one metric; the widest swing is at the top.</summary>
+    public static RenderedChart Render(string metric, IReadOnlyList<SweepRow> rows, string directory)
+    {
+        double scale = MetricLabels.DisplayScale(metric);
+        // Ascending swing from the bottom up puts the most influential parameter at the top.
+        var ordered = rows.OrderBy(r => r.Swing).ThenBy(r => r.Parameter, StringComparer.Ordinal).ToList();
+        double baseline = ordered[0].BaselineMean * scale;
+        string title = $"Sensitivity of {MetricLabels.Name(metric)} to one parameter at a time";
+        var plt = ChartStyle.NewPlot(title, $"Mean {MetricLabels.WithUnit(metric)}", "");
+        var low = new List<Bar>();
+        var high = new List<Bar>();
+        double minX = baseline, maxX = baseline;
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            var r = ordered[i];
+            low.Add(new Bar { Position = i, ValueBase = baseline, Value = r.LowMean * scale, Size = 0.6, FillColor = LowColor, LineWidth = 0 });
+            high.Add(new Bar { Position = i, ValueBase = baseline, Value = r.HighMean * scale, Size = 0.6, FillColor = HighColor.WithAlpha(0.85), LineWidth = 0 });
+            minX = Math.Min(minX, Math.Min(r.LowMean, r.HighMean) * scale);
+            maxX = Math.Max(maxX, Math.Max(r.LowMean, r.HighMean) * scale);
+        }
+        var lowPlot = plt.Add.Bars(low);
+        lowPlot.Horizontal = true;
+        lowPlot.LegendText = "parameter at its low value";
+        var highPlot = plt.Add.Bars(high);
+        highPlot.Horizontal = true;
+        highPlot.LegendText = "parameter at its high value";
+        var line = plt.Add.VerticalLine(baseline, 2, Colors.Black, LinePattern.Solid);
+        line.LegendText = $"baseline mean {ValueFormat.Number(baseline)}";
+        double span = Math.Max(maxX - minX, Math.Abs(baseline) * 0.01 + 1e-9);
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            var r = ordered[i];
+            AddEndLabel(plt, r.LowValue, r.LowMean * scale, i, baseline, span);
+            AddEndLabel(plt, r.HighValue, r.HighMean * scale, i, baseline, span);
+        }
+        plt.Axes.SetLimitsX(minX - span * 0.18, maxX + span * 0.18);
+        plt.Axes.SetLimitsY(-0.6, ordered.Count - 0.4);
+        plt.Axes.Left.TickGenerator = ChartStyle.CategoryTicks(ordered.Select(r => r.Parameter).ToList(), i => i);
+        ChartStyle.LegendBelow(plt);
+        string caption = $"Each bar runs from the baseline mean to the mean with one parameter at its low (blue) or high (orange) value, all else at baseline; the setting is printed at the bar's end; the black line is the baseline mean. Source: {ResultsReader.SweepFile}.";
+        return ChartStyle.Save(plt, directory, $"tornado_{metric}", title, caption);
+    }
+
+    private static void AddEndLabel(Plot plt, string setting, double value, int row, double baseline, double span)
+    {
+        bool right = value >= baseline;
+        var t = plt.Add.Text(setting, value + (right ? 1 : -1) * span * 0.01, row);
+        t.LabelStyle.FontSize = 13;
+        t.LabelStyle.Alignment = right ? Alignment.MiddleLeft : Alignment.MiddleRight;
+    }
+}

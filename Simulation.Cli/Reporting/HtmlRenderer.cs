@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+
+namespace Simulation.Cli.Reporting;
+
+/// <summary>
+/// Renders report blocks as one self-contained HTML page: inline CSS, charts embedded as base64 PNG data URIs, no external
+/// resource. A small inline script records on load how many images decoded, so a headless browser can check the page.
+/// </summary>
+internal static class HtmlRenderer
+{
+    private const string Css = """
+        body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; max-width: 1240px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }
+        h1 { border-bottom: 2px solid #1f77b4; padding-bottom: .3em; }
+        h2 { margin-top: 2em; border-bottom: 1px solid #ccc; }
+        table { border-collapse: collapse; margin: 1em 0; font-size: .92em; }
+        th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: right; vertical-align: top; }
+        th { background: #f0f4f8; }
+        table.text th, table.text td { text-align: left; white-space: normal; }
+        td { white-space: nowrap; }
+        .table-wrap { overflow-x: auto; }
+        td:first-child, th:first-child { text-align: left; }
+        figure { margin: 1.5em 0; }
+        figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+        figcaption { font-size: .92em; color: #444; margin-top: .4em; }
+        pre { background: #f6f6f6; padding: 1em; overflow-x: auto; font-size: .85em; }
+        code { font-size: .92em; }
+        .note { color: #555; font-style: italic; }
+        """;
+
+    private const string ImageCheckScript = """
+        window.addEventListener('load', function () {
+          var imgs = document.images, loaded = 0, broken = 0;
+          for (var i = 0; i < imgs.length; i++) { if (imgs[i].complete && imgs[i].naturalWidth > 0) { loaded++; } else { broken++; } }
+          var d = document.createElement('div');
+          d.id = 'image-check'; d.hidden = true;
+          d.setAttribute('data-loaded', String(loaded)); d.setAttribute('data-broken', String(broken));
+          document.body.appendChild(d);
+        });
+        """;
+
+    public static string Render(string title, IReadOnlyList<ReportBlock> blocks)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(title)).Append("</title>\n");
+        sb.Append("<style>\n").Append(Css).Append("\n</style>\n<script>\n").Append(ImageCheckScript).Append("\n</script>\n</head>\n<body>\n");
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock h:
+                    sb.Append("<h").Append(h.Level).Append('>').Append(E(h.Text)).Append("</h").Append(h.Level).Append(">\n");
+                    break;
+                case ParagraphBlock p:
+                    sb.Append(p.Emphasis ? "<p class=\"note\">" : "<p>").Append(E(p.Text)).Append("</p>\n");
+                    break;
+                case ListBlock l:
+                    sb.Append("<ul>\n");
+                    foreach (var (strong, text) in l.Items)
+                    {
+                        sb.Append("<li>");
+                        if (strong.Length > 0) { sb.Append("<strong>").Append(E(strong)).Append("</strong>").Append(text.Length > 0 ? ": " : ""); }
+                        sb.Append(E(text)).Append("</li>\n");
+                    }
+                    sb.Append("</ul>\n");
+                    break;
+                case TableBlock t:
+                    sb.Append(t.Numeric ? "<div class=\"table-wrap\">\n<table>\n<thead><tr>" : "<div class=\"table-wrap\">\n<table class=\"text\">\n<thead><tr>");
+                    foreach (var h in t.Header) { sb.Append("<th>").Append(E(h)).Append("</th>"); }
+                    sb.Append("</tr></thead>\n<tbody>\n");
+                    foreach (var row in t.Rows)
+                    {
+                        sb.Append("<tr>");
+                        for (int i = 0; i < row.Count; i++)
+                        {
+                            sb.Append("<td>").Append(i == 0 && t.FirstColumnCode ? "<code>" + E(row[i]) + "</code>" : E(row[i])).Append("</td>");
+                        }
+                        sb.Append("</tr>\n");
+                    }
+                    sb.Append("</tbody>\n</table>\n</div>\n");
+                    break;
+                case ImageBlock img:
+                    sb.Append("<figure>\n<img alt=\"").Append(E(img.Alt)).Append("\" src=\"data:image/png;base64,")
+                        .Append(Convert.ToBase64String(File.ReadAllBytes(img.FullPath))).Append("\">\n<figcaption>")
+                        .Append(E(img.Caption)).Append("</figcaption>\n</figure>\n");
+                    break;
+                case CodeBlock c:
+                    sb.Append("<pre>").Append(E(c.Text)).Append("</pre>\n");
+                    break;
+            }
+        }
+        sb.Append("</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
