@@ -51,6 +51,27 @@ public class ChannelModelTests
     }
 
     [Fact]
+    public void ReusingTheModelAfterACongestedReplicationWithAShrinkingFleetChangesNothing()
+    {
+        // One lifeboat, Border Force cut from 3 to 1 vessel mid-run: replications end with boats
+        // queued and vessels busy, which the next replication must not inherit.
+        var p = TestParameters.Short(200, ("uk.border_force.vessels", 3), ("uk.rnli.lifeboats", 1)) with
+        {
+            Timeline = [new Simulation.Core.Domain.Parameters.TimelineChange(new DateOnly(2024, 3, 1), "uk.border_force.vessels",
+                Simulation.Core.Domain.Parameters.ParameterValue.Of(1))],
+        };
+        var fresh = Run(p, 4);
+        var model = new ChannelModel(p);
+        var reused = new ReplicationResult(model.Days);
+        for (int rep = 3; rep >= 0; rep--)
+        {
+            model.RunReplication(Seed, rep, reused);
+            Assert.Equal(fresh[rep].Totals, reused.Totals);
+        }
+        Assert.True(Sum(fresh, Metric.UkResponsesRnli) > 0);
+    }
+
+    [Fact]
     public void AllHazardsAtZeroMeanNoDeaths()
     {
         var results = Run(TestParameters.With(TestParameters.NoHazards), 10);
