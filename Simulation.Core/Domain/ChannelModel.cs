@@ -596,14 +596,23 @@ public sealed class ChannelModel : IReplicationModel
         ref Boat boat = ref _boats[k];
         if (!boat.Waiting || boat.State != BoatState.InUkWaters)
             throw new InvalidOperationException($"Boat {k} was granted a vessel in state {boat.State} without waiting.");
+        TraceBoat(k, "vessel_granted", boat.Load, service == ServiceBorderForce ? "border_force" : "rnli");
         AssignVessel(k, service);
     }
 
     private void OnRnliThreshold(int k)
     {
         ref Boat boat = ref _boats[k];
-        if (!boat.Waiting || boat.State != BoatState.InUkWaters) return;
-        if (_rnli.InUse >= _rnli.Capacity) return;
+        if (!boat.Waiting || boat.State != BoatState.InUkWaters)
+        {
+            TraceBoat(k, "rnli_threshold", boat.Load, "already_served");
+            return;
+        }
+        if (_rnli.InUse >= _rnli.Capacity)
+        {
+            TraceBoat(k, "rnli_threshold", boat.Load, "rnli_busy_keeps_waiting");
+            return;
+        }
         _rnli.Request((int)EventKind.RnliGranted, k);
         _borderForce.Withdraw(k);
         AssignVessel(k, ServiceRnli);
@@ -612,7 +621,11 @@ public sealed class ChannelModel : IReplicationModel
     private void OnMaxWaitReached(int k)
     {
         ref Boat boat = ref _boats[k];
-        if (!boat.Waiting || boat.State != BoatState.InUkWaters) return;
+        if (!boat.Waiting || boat.State != BoatState.InUkWaters)
+        {
+            TraceBoat(k, "max_wait", boat.Load, "already_served");
+            return;
+        }
         _borderForce.Withdraw(k);
         HeadForBeach(k);
     }
@@ -666,6 +679,7 @@ public sealed class ChannelModel : IReplicationModel
         boat.MoveTo(boat.Load == 0 ? BoatState.Lost : BoatState.AboardUkVessel);
         if (boat.Load == 0)
         {
+            TraceBoat(k, "vessel_on_scene", 0, "no_survivors");
             _sim.Schedule(v.ReturnHours, (int)EventKind.VesselFree, k);
             return;
         }
@@ -722,6 +736,7 @@ public sealed class ChannelModel : IReplicationModel
         ref Boat boat = ref _boats[k];
         _vesselBusyHours += _sim.NowHours - boat.TaskedHours;
         boat.HoldsVessel = false;
+        TraceBoat(k, "vessel_free", 0, boat.Service == ServiceBorderForce ? "border_force" : "rnli");
         if (boat.Service == ServiceBorderForce) _borderForce.Release(); else _rnli.Release();
     }
 
@@ -752,6 +767,7 @@ public sealed class ChannelModel : IReplicationModel
 
     private void OnReserveGranted(int negativeService)
     {
+        Trace?.Record(_sim.NowHours, -negativeService == ServiceBorderForce ? "border_force" : "rnli", "vessel_stood_down", 0, "timeline");
         if (-negativeService == ServiceBorderForce)
         {
             _bfReserveQueued--;

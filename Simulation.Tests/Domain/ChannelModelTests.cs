@@ -142,6 +142,8 @@ public class ChannelModelTests
         model.RunReplication(Seed, 0, r);
         Assert.Contains(trace.Rows, row => row.Entity.StartsWith("boat-", StringComparison.Ordinal) && row.Event == "launch");
         Assert.Contains(trace.Rows, row => row.Entity == "camp" && row.Event == "day_start");
+        // Every event writes at least one row (some write several, e.g. a launch then a prevention).
+        Assert.True(trace.Rows.Count >= r.EventsProcessed, $"{trace.Rows.Count} rows for {r.EventsProcessed} events");
         double landed = trace.Rows.Where(row => row.Event is "landed_uk" or "self_landed").Sum(row => row.People);
         Assert.Equal(r[Metric.ArrivalsUk], landed);
     }
