@@ -371,6 +371,11 @@ public sealed class ChannelModel : IReplicationModel
         TraceBoat(k, "launch", boat.Load, "beach");
         int crushed = BinomialFromUniform(BoatRng(StreamId.Harm, k, 0).NextDouble(), boat.Load, _p.Enforcement.LaunchDeathProbabilityPerPerson);
         if (crushed > 0) Kill(k, crushed, DeathCause.Crush);
+        if (boat.Load == 0)
+        {
+            boat.MoveTo(BoatState.Lost);
+            return;
+        }
         if (BoatRng(StreamId.LandEnforcement, k, 0).NextDouble() < _p.Enforcement.BeachPreventionProbability)
         {
             boat.MoveTo(BoatState.PreventedOnLand);
