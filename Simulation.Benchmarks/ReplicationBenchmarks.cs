@@ -11,6 +11,7 @@ namespace Simulation.Benchmarks;
 /// in the global setup and reported as a column-free log line.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ReplicationBenchmarks
 {
     private const ulong Seed = 20240101;

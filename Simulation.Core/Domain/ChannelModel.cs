@@ -54,8 +54,8 @@ public sealed class ChannelModel : IReplicationModel
     private ulong _replicationSeed;
     private ModelParameters _p;
     private ReplicationResult _result = null!;
-    private Resource _borderForce = null!;
-    private Resource _rnli = null!;
+    private readonly Resource _borderForce;
+    private readonly Resource _rnli;
     private int _boatCount;
     private int _bfReserveHeld, _bfReserveQueued, _rnliReserveHeld, _rnliReserveQueued;
 
@@ -106,6 +106,10 @@ public sealed class ChannelModel : IReplicationModel
             int end = s + 1 < _timeline.StartDays.Length ? _timeline.StartDays[s + 1] : Days;
             _vesselHoursAvailable += (snap.Uk.BorderForce.Vessels + snap.Uk.Rnli.Vessels) * (end - _timeline.StartDays[s]) * HoursPerDay;
         }
+        // Pools are sized for the largest fleet on the timeline and reused across replications
+        // (emptied by DrainPools); utilisation and waits are counted by the model itself.
+        _borderForce = new Resource(_sim, _borderForceMax);
+        _rnli = new Resource(_sim, _rnliMax);
     }
 
     /// <inheritdoc />
@@ -152,16 +156,13 @@ public sealed class ChannelModel : IReplicationModel
 
     private void Reset()
     {
+        DrainPools();
         _sim.Reset();
         _p = _timeline.Snapshots[0];
         _demandRng.Reseed(SeedDerivation.ForStream(_replicationSeed, StreamId.Demand));
         _smugglingRng.Reseed(SeedDerivation.ForStream(_replicationSeed, StreamId.Smuggling));
         _retryRng.Reseed(SeedDerivation.ForStream(_replicationSeed, StreamId.Retry));
         _returnsRng.Reseed(SeedDerivation.ForStream(_replicationSeed, StreamId.ReturnsAfterArrival));
-        // Resource has no reset; two small pools per replication is the only allocation of a run.
-        _borderForce = new Resource(_sim, _borderForceMax);
-        _rnli = new Resource(_sim, _rnliMax);
-        _bfReserveHeld = _bfReserveQueued = _rnliReserveHeld = _rnliReserveQueued = 0;
         SetVesselCounts();
 
         Array.Clear(_retryBucket);
@@ -187,6 +188,35 @@ public sealed class ChannelModel : IReplicationModel
         _waitHoursSum = 0;
         _waitCount = 0;
         _vesselBusyHours = 0;
+    }
+
+    // Returns every vessel and withdraws every waiter left at the end of the previous replication,
+    // so the pools start empty without being reallocated. Withdrawals come first so that releases
+    // cannot hand a unit on to a waiter.
+    private void DrainPools()
+    {
+        int pendingBorderForce = 0;
+        for (int k = 0; k < _boatCount; k++)
+        {
+            ref Boat boat = ref _boats[k];
+            if (boat.Waiting && boat.State == BoatState.InUkWaters && !_borderForce.Withdraw(k)) pendingBorderForce++;
+            boat.Waiting = false;
+        }
+        int pendingBfReserve = 0, pendingRnliReserve = 0;
+        for (; _bfReserveQueued > 0; _bfReserveQueued--) if (!_borderForce.Withdraw(-ServiceBorderForce)) pendingBfReserve++;
+        for (; _rnliReserveQueued > 0; _rnliReserveQueued--) if (!_rnli.Withdraw(-ServiceRnli)) pendingRnliReserve++;
+        for (int k = 0; k < _boatCount; k++)
+        {
+            ref Boat boat = ref _boats[k];
+            if (!boat.HoldsVessel) continue;
+            (boat.Service == ServiceBorderForce ? _borderForce : _rnli).Release();
+            boat.HoldsVessel = false;
+        }
+        for (int i = pendingBorderForce + pendingBfReserve + _bfReserveHeld; i > 0; i--) _borderForce.Release();
+        for (int i = pendingRnliReserve + _rnliReserveHeld; i > 0; i--) _rnli.Release();
+        _bfReserveHeld = _rnliReserveHeld = 0;
+        if (_borderForce.InUse != 0 || _borderForce.QueueLength != 0 || _rnli.InUse != 0 || _rnli.QueueLength != 0)
+            throw new InvalidOperationException("UK vessel pools were not empty after the replication was drained.");
     }
 
     // Weather comes from its own stream and depends only on the weather parameters, so every
@@ -341,6 +371,11 @@ public sealed class ChannelModel : IReplicationModel
         TraceBoat(k, "launch", boat.Load, "beach");
         int crushed = BinomialFromUniform(BoatRng(StreamId.Harm, k, 0).NextDouble(), boat.Load, _p.Enforcement.LaunchDeathProbabilityPerPerson);
         if (crushed > 0) Kill(k, crushed, DeathCause.Crush);
+        if (boat.Load == 0)
+        {
+            boat.MoveTo(BoatState.Lost);
+            return;
+        }
         if (BoatRng(StreamId.LandEnforcement, k, 0).NextDouble() < _p.Enforcement.BeachPreventionProbability)
         {
             boat.MoveTo(BoatState.PreventedOnLand);
@@ -566,14 +601,23 @@ public sealed class ChannelModel : IReplicationModel
         ref Boat boat = ref _boats[k];
         if (!boat.Waiting || boat.State != BoatState.InUkWaters)
             throw new InvalidOperationException($"Boat {k} was granted a vessel in state {boat.State} without waiting.");
+        TraceBoat(k, "vessel_granted", boat.Load, service == ServiceBorderForce ? "border_force" : "rnli");
         AssignVessel(k, service);
     }
 
     private void OnRnliThreshold(int k)
     {
         ref Boat boat = ref _boats[k];
-        if (!boat.Waiting || boat.State != BoatState.InUkWaters) return;
-        if (_rnli.InUse >= _rnli.Capacity) return;
+        if (!boat.Waiting || boat.State != BoatState.InUkWaters)
+        {
+            TraceBoat(k, "rnli_threshold", boat.Load, "already_served");
+            return;
+        }
+        if (_rnli.InUse >= _rnli.Capacity)
+        {
+            TraceBoat(k, "rnli_threshold", boat.Load, "rnli_busy_keeps_waiting");
+            return;
+        }
         _rnli.Request((int)EventKind.RnliGranted, k);
         _borderForce.Withdraw(k);
         AssignVessel(k, ServiceRnli);
@@ -582,7 +626,11 @@ public sealed class ChannelModel : IReplicationModel
     private void OnMaxWaitReached(int k)
     {
         ref Boat boat = ref _boats[k];
-        if (!boat.Waiting || boat.State != BoatState.InUkWaters) return;
+        if (!boat.Waiting || boat.State != BoatState.InUkWaters)
+        {
+            TraceBoat(k, "max_wait", boat.Load, "already_served");
+            return;
+        }
         _borderForce.Withdraw(k);
         HeadForBeach(k);
     }
@@ -636,6 +684,7 @@ public sealed class ChannelModel : IReplicationModel
         boat.MoveTo(boat.Load == 0 ? BoatState.Lost : BoatState.AboardUkVessel);
         if (boat.Load == 0)
         {
+            TraceBoat(k, "vessel_on_scene", 0, "no_survivors");
             _sim.Schedule(v.ReturnHours, (int)EventKind.VesselFree, k);
             return;
         }
@@ -692,6 +741,7 @@ public sealed class ChannelModel : IReplicationModel
         ref Boat boat = ref _boats[k];
         _vesselBusyHours += _sim.NowHours - boat.TaskedHours;
         boat.HoldsVessel = false;
+        TraceBoat(k, "vessel_free", 0, boat.Service == ServiceBorderForce ? "border_force" : "rnli");
         if (boat.Service == ServiceBorderForce) _borderForce.Release(); else _rnli.Release();
     }
 
@@ -722,6 +772,7 @@ public sealed class ChannelModel : IReplicationModel
 
     private void OnReserveGranted(int negativeService)
     {
+        Trace?.Record(_sim.NowHours, -negativeService == ServiceBorderForce ? "border_force" : "rnli", "vessel_stood_down", 0, "timeline");
         if (-negativeService == ServiceBorderForce)
         {
             _bfReserveQueued--;

@@ -51,6 +51,27 @@ public class ChannelModelTests
     }
 
     [Fact]
+    public void ReusingTheModelAfterACongestedReplicationWithAShrinkingFleetChangesNothing()
+    {
+        // One lifeboat, Border Force cut from 3 to 1 vessel mid-run: replications end with boats
+        // queued and vessels busy, which the next replication must not inherit.
+        var p = TestParameters.Short(200, ("uk.border_force.vessels", 3), ("uk.rnli.lifeboats", 1)) with
+        {
+            Timeline = [new Simulation.Core.Domain.Parameters.TimelineChange(new DateOnly(2024, 3, 1), "uk.border_force.vessels",
+                Simulation.Core.Domain.Parameters.ParameterValue.Of(1))],
+        };
+        var fresh = Run(p, 4);
+        var model = new ChannelModel(p);
+        var reused = new ReplicationResult(model.Days);
+        for (int rep = 3; rep >= 0; rep--)
+        {
+            model.RunReplication(Seed, rep, reused);
+            Assert.Equal(fresh[rep].Totals, reused.Totals);
+        }
+        Assert.True(Sum(fresh, Metric.UkResponsesRnli) > 0);
+    }
+
+    [Fact]
     public void AllHazardsAtZeroMeanNoDeaths()
     {
         var results = Run(TestParameters.With(TestParameters.NoHazards), 10);
@@ -121,6 +142,8 @@ public class ChannelModelTests
         model.RunReplication(Seed, 0, r);
         Assert.Contains(trace.Rows, row => row.Entity.StartsWith("boat-", StringComparison.Ordinal) && row.Event == "launch");
         Assert.Contains(trace.Rows, row => row.Entity == "camp" && row.Event == "day_start");
+        // Every event writes at least one row (some write several, e.g. a launch then a prevention).
+        Assert.True(trace.Rows.Count >= r.EventsProcessed, $"{trace.Rows.Count} rows for {r.EventsProcessed} events");
         double landed = trace.Rows.Where(row => row.Event is "landed_uk" or "self_landed").Sum(row => row.People);
         Assert.Equal(r[Metric.ArrivalsUk], landed);
     }
