@@ -35,7 +35,7 @@ public sealed class ChannelModel : IReplicationModel
     private readonly int _rnliMax;
     private readonly double _vesselHoursAvailable;
 
-    // Streams: day-level ones are sequential; per-boat draws reseed _boatRng from (stream, boat, phase).
+    // Streams: day-level ones are reseeded each day from (stream, day); per-boat draws reseed _boatRng from (stream, launch slot, phase).
     private readonly RandomStream _weatherRng = new(0);
     private readonly RandomStream _demandRng = new(0);
     private readonly RandomStream _smugglingRng = new(0);
@@ -286,6 +286,12 @@ public sealed class ChannelModel : IReplicationModel
             sm.TaxiBoatShareMin, sm.TaxiBoatShareMax);
 
         int doy = _dayOfYear[day];
+        // Day-keyed substreams: a policy that changes how many draws day d needs cannot shift the
+        // draws of day d + 1, so variants stay synchronised (common random numbers).
+        _demandRng.Reseed(SeedDerivation.ForStream(_replicationSeed, StreamId.Demand, day));
+        _smugglingRng.Reseed(SeedDerivation.ForStream(_replicationSeed, StreamId.Smuggling, day));
+        _retryRng.Reseed(SeedDerivation.ForStream(_replicationSeed, StreamId.Retry, day));
+        _returnsRng.Reseed(SeedDerivation.ForStream(_replicationSeed, StreamId.ReturnsAfterArrival, day));
         int newPeople = Samplers.Poisson(_demandRng, _p.Demand.RatePerDay(doy) * _deterrenceMultiplier);
         _camp += newPeople;
         _newOnCoast += newPeople;
@@ -308,10 +314,13 @@ public sealed class ChannelModel : IReplicationModel
         if (Trace is not null) Trace.Record(_sim.NowHours, "camp", "day_start", _camp, rating == SeaRating.Red ? "red" : rating == SeaRating.Amber ? "amber" : "green");
 
         int planned = Samplers.Poisson(_smugglingRng, sm.LaunchesPerNight[(int)rating]);
-        for (int i = 0; i < planned; i++)
+        for (int i = 0; i < planned && i < MaxLaunchesPerNight; i++)
         {
             if (_boatStock <= 0 || _camp < sm.LoadMinPeople) break;
             int k = NewBoat();
+            // Boat k's substreams are keyed by its launch slot (day, i), not by its serial number,
+            // so the i-th launch of day d draws the same numbers under every policy variant.
+            _boats[k].RandomKey = (long)day * MaxLaunchesPerNight + i;
             RandomStream rng = BoatRng(StreamId.Smuggling, k, 0);
             int load = Math.Min(LoadDistribution.Sample(sm, rng), _camp);
             double launchAt = day * HoursPerDay + sm.LaunchWindowStartHour + rng.NextDouble() * sm.LaunchWindowHours;
@@ -326,6 +335,9 @@ public sealed class ChannelModel : IReplicationModel
         }
     }
 
+    // Launch slots per night that get their own random substreams; more launches in one night are not made.
+    private const int MaxLaunchesPerNight = 4096;
+
     private int NewBoat()
     {
         if (_boatCount == _boats.Length) Array.Resize(ref _boats, _boats.Length * 2);
@@ -336,7 +348,7 @@ public sealed class ChannelModel : IReplicationModel
 
     private RandomStream BoatRng(StreamId stream, int boat, int phase)
     {
-        _boatRng.Reseed(SeedDerivation.ForStream(_replicationSeed, stream, ((long)boat << 4) | (uint)phase));
+        _boatRng.Reseed(SeedDerivation.ForStream(_replicationSeed, stream, (_boats[boat].RandomKey << 4) | (uint)phase));
         return _boatRng;
     }
 
@@ -856,21 +868,28 @@ public sealed class ChannelModel : IReplicationModel
         if (people <= 0) return;
         _atSea -= people;
         CountFailure(k, people);
-        FailPeople(people, Today);
+        // The boat's own retry substream (one phase per failure of this boat) keeps give-up and
+        // retry draws attached to the boat, whatever other boats did that day.
+        ref Boat boat = ref _boats[k];
+        RandomStream rng = BoatRng(StreamId.Retry, k, boat.Failures & 15);
+        boat.Failures++;
+        FailPeople(people, Today, rng);
     }
 
     // People on the coast after a failure either give up or retry after a delay.
-    private void FailPeople(int people, int day)
+    private void FailPeople(int people, int day) => FailPeople(people, day, _retryRng);
+
+    private void FailPeople(int people, int day, RandomStream rng)
     {
         if (people <= 0) return;
         // Deterrence scales the odds of giving up inversely to the arrival-rate multiplier, so
         // perceived failure makes people leave and perceived success keeps them trying.
         double giveUp = _deterrenceMultiplier <= 0 ? 1 : Math.Min(1, _p.Demand.GiveUpProbability / _deterrenceMultiplier);
-        int gaveUp = Samplers.Binomial(_retryRng, people, giveUp);
+        int gaveUp = Samplers.Binomial(rng, people, giveUp);
         _gaveUp += gaveUp;
         int retry = people - gaveUp;
         if (retry == 0) return;
-        int delay = 1 + Samplers.Poisson(_retryRng, Math.Max(0, _p.Demand.RetryDelayDaysMean - 1));
+        int delay = 1 + Samplers.Poisson(rng, Math.Max(0, _p.Demand.RetryDelayDaysMean - 1));
         _retryBucket[Math.Min(day + delay, Days)] += retry;
     }
 

