@@ -14,7 +14,7 @@ public static class SweepSurfaceChart
 
     /// <summary>Draws the chart for one metric; <paramref name="values"/> holds the metric mean at each point.</summary>
     public static RenderedChart Render(string metric, string xPath, string yPath, IReadOnlyList<double> xs, IReadOnlyList<double> ys,
-        IReadOnlyList<double> values, string directory)
+        IReadOnlyList<double> values, (double X, double Y)? basePoint, string directory)
     {
         double scale = MetricLabels.DisplayScale(metric);
         string title = $"{MetricLabels.Name(metric)} across the sweep";
@@ -46,16 +46,25 @@ public static class SweepSurfaceChart
                 t.LabelStyle.OffsetY = -5;
             }
         }
+        if (basePoint is (double bx, double by))
+        {
+            var cross = plt.Add.Marker(bx, by, MarkerShape.Cross, 22, Colors.Black);
+            cross.MarkerStyle.LineWidth = 3;
+            cross.LegendText = "base scenario (not a design point)";
+            ChartStyle.LegendBelow(plt);
+        }
         var bar = plt.Add.ColorBar(new ColorAxisSource(colormap, min, max));
         bar.Label = $"Mean {MetricLabels.WithUnit(metric)}";
         bar.LabelStyle.FontSize = 15;
         bar.Axis.TickLabelStyle.FontSize = 13;
         // A margin keeps the labels of points on the edge of the design inside the frame.
-        (double xLow, double xHigh) = Padded(xs, 0.06, 0.12);
-        (double yLow, double yHigh) = Padded(ys, 0.06, 0.08);
+        var allX = basePoint is null ? xs : xs.Append(basePoint.Value.X).ToList();
+        var allY = basePoint is null ? ys : ys.Append(basePoint.Value.Y).ToList();
+        (double xLow, double xHigh) = Padded(allX, 0.06, 0.12);
+        (double yLow, double yHigh) = Padded(allY, 0.06, 0.08);
         plt.Axes.SetLimits(xLow, xHigh, yLow, yHigh);
         string caption = $"Each dot is one design point, coloured by the mean {MetricLabels.Name(metric)} over the replications there" +
-            (labels ? " (value printed next to it)" : "") + "; all points share the same seeds (common random numbers). Source: sweep_points.csv.";
+            (labels ? " (value printed next to it)" : "") + (basePoint is null ? "" : "; the cross marks the base scenario's values") + "; all points share the same seeds (common random numbers). Source: sweep_points.csv.";
         return ChartStyle.Save(plt, directory, $"sweep_{metric}", title, caption);
     }
 

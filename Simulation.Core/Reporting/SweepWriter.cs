@@ -33,16 +33,17 @@ public static class SweepWriter
     /// <summary>Result files, in the order they are written (manifest.json comes last).</summary>
     public static readonly IReadOnlyList<string> FileNames = ["sweep_points.csv", "sweep.csv", "sensitivity.csv"];
 
-    /// <summary>Writes every result file and the manifest into <paramref name="directory"/>; returns the names written.</summary>
-    public static ImmutableArray<string> WriteAll(string directory, SweepResults results, SweepProvenance provenance, IEnumerable<string> extraOutputs)
+    /// <summary>Writes the result files (not the manifest) into <paramref name="directory"/>.</summary>
+    public static void WriteResults(string directory, SweepResults results, SweepProvenance provenance)
     {
         AtomicFile.WriteText(Path.Combine(directory, "sweep_points.csv"), w => WritePointsCsv(w, results, provenance));
         AtomicFile.WriteText(Path.Combine(directory, "sweep.csv"), w => WriteTornadoCsv(w, results));
         AtomicFile.WriteText(Path.Combine(directory, "sensitivity.csv"), w => WriteSensitivityCsv(w, results, provenance));
-        ImmutableArray<string> outputs = FileNames.Concat(extraOutputs).ToImmutableArray();
-        AtomicFile.Write(Path.Combine(directory, "manifest.json"), s => WriteManifest(s, results, provenance, outputs));
-        return outputs;
     }
+
+    /// <summary>Writes manifest.json last, listing <paramref name="outputs"/> (paths relative to the directory).</summary>
+    public static void WriteManifest(string directory, SweepResults results, SweepProvenance provenance, ImmutableArray<string> outputs) =>
+        AtomicFile.Write(Path.Combine(directory, "manifest.json"), s => WriteManifest(s, results, provenance, outputs));
 
     /// <summary>Name of a design in files and messages.</summary>
     public static string DesignName(SweepDesignKind design) => design == SweepDesignKind.Grid ? "grid" : "lhs";
