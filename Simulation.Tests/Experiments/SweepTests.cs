@@ -250,8 +250,11 @@ public class SweepTests
             Threads = 2,
         };
         SweepResults results = SweepRunner.Run(plan, v => new ChannelModel(v.Parameters), null, CancellationToken.None)!;
-        // Means over 4 paired replications: the prevention range 0.2 → 0.95 moves arrivals by
-        // thousands while the paired noise is a few hundred, so the order is not a matter of luck.
+        // Fixed seed, so the outcome is deterministic; the tolerance question is whether the order is
+        // robust. Measured at this seed: arrivals 38,474 / 37,621 / 35,900 at 0.2 / 0.575 / 0.95, with
+        // paired 95% half-widths of about 500-1,000 for a point's difference from the base (people
+        // retry after being stopped, so prevention moves arrivals far less than it moves prevented_on_land,
+        // 4,636 / 15,237 / 28,086). Equal values would also pass: "not higher" is the claim.
         double[] arrivals = results.Points.Select(p => p[0].Mean).ToArray();
         double[] prevented = results.Points.Select(p => p[1].Mean).ToArray();
         Assert.True(arrivals[0] >= arrivals[1] && arrivals[1] >= arrivals[2], "arrivals: " + string.Join(", ", arrivals));
