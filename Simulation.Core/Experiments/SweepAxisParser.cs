@@ -57,7 +57,9 @@ public static class SweepAxisParser
                 error = $"--vary {path}: {list.Count} values; at most {MaxCount} per parameter";
                 return false;
             }
-            axis = new SweepAxis { Path = path, Spec = spec, Low = list.Min(), High = list.Max(), ExplicitValues = list.ToImmutable() };
+            axis = new SweepAxis { Path = path, Spec = spec, Low = 0, High = 0, ExplicitValues = list.ToImmutable() };
+            var settled = axis.GridValues();
+            axis = axis with { Low = settled.Min(), High = settled.Max() };
             if (axis.Low == axis.High)
             {
                 error = $"--vary {path}={values}: the values must not all be equal (nothing would vary)";
@@ -78,9 +80,15 @@ public static class SweepAxisParser
         }
         if (!TryNumber(path, values, parts[0], spec, out double low, out error)) return false;
         if (!TryNumber(path, values, parts[1], spec, out double high, out error)) return false;
+        if (spec.Kind == ParameterKind.Integer)
+        {
+            // The tornado's low and high runs use the ends as given, so they are rounded like every other value of the axis.
+            low = Math.Round(low, MidpointRounding.AwayFromZero);
+            high = Math.Round(high, MidpointRounding.AwayFromZero);
+        }
         if (!(low < high))
         {
-            error = $"--vary {path}={values}: low ({Text(low)}) must be less than high ({Text(high)})";
+            error = $"--vary {path}={values}: low ({Text(low)}) must be less than high ({Text(high)})" + (spec.Kind == ParameterKind.Integer ? " after rounding to whole numbers" : "");
             return false;
         }
         int count = 0;

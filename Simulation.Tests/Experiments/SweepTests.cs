@@ -46,6 +46,11 @@ public class SweepTests
     {
         SweepAxis axis = Axis("smuggling.boat_stock_initial=1:3:5");
         Assert.Equal([1.0, 2.0, 3.0], axis.GridValues().ToArray());
+        SweepAxis ends = Axis("smuggling.boat_stock_initial=10.4:20.5:2");
+        Assert.Equal((10.0, 21.0), (ends.Low, ends.High));
+        SweepAxis listed = Axis("smuggling.boat_stock_initial=7.6,3.2,5");
+        Assert.Equal((3.0, 8.0), (listed.Low, listed.High));
+        Assert.Contains("after rounding to whole numbers", ParseError("smuggling.boat_stock_initial=10.2:10.4:3"), StringComparison.Ordinal);
         double[][] lhs = SweepDesign.LatinHypercube([Axis("smuggling.boat_stock_initial=10:90", SweepDesignKind.LatinHypercube)], 16, 5);
         Assert.All(lhs, p => Assert.Equal(Math.Round(p[0]), p[0]));
     }

@@ -119,7 +119,7 @@ public static class SweepHandler
             if (axis.IsInteger) error.WriteLine($"  {axis.Path} is an integer: design values are rounded to whole numbers");
             foreach (var change in baseVariant.Parameters.Timeline.Where(c => c.Path == axis.Path))
             {
-                error.WriteLine($"  note: the scenario's timeline sets {axis.Path} on {change.Date:yyyy-MM-dd}; the swept value holds only before that date");
+                error.WriteLine($"  note: the scenario's timeline sets {axis.Path} on {InvariantFormat.Date(change.Date)}; the swept value holds only before that date");
             }
         }
         var clock = Stopwatch.StartNew();
