@@ -4,16 +4,6 @@ using Simulation.Core.Domain.Metrics;
 namespace Simulation.Core.Experiments;
 
 /// <summary>
-/// One-at-a-time effect of one axis on one metric: the metric with the axis at its low and at its
-/// high value (all else at base), and the paired difference high − low over the same replications.
-/// </summary>
-public sealed record OneAtATimeEffect(int Axis, Metric Metric, MetricSummary Low, MetricSummary High, MetricSummary Baseline, PairedComparison HighMinusLow)
-{
-    /// <summary>|high mean − low mean|: the tornado bar's width and the ranking key.</summary>
-    public double Swing => Math.Abs(High.Mean - Low.Mean);
-}
-
-/// <summary>
 /// Statistics of a finished sweep, computed in replication order from the store (so identical for
 /// any thread count) with <see cref="ExperimentStatistics"/>: per point and metric a summary, per axis
 /// and metric the one-at-a-time effect, and the ranking of axes by swing.
