@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Simulation.Cli;
 using Simulation.Cli.Reporting;
@@ -106,5 +107,35 @@ public class SweepCommandTests
         var (again, _, againErr) = Invoke("sweep", Baseline, "--vary", "demand.give_up_probability=0:0.2:2", "-r", "2", "--out", outDirectory);
         Assert.Equal(ExitCodes.InvalidInput, again);
         Assert.Contains("--force", againErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSameSweepGivesTheSameBytesForAnyThreadCountAndCulture()
+    {
+        using var temp = new TempDirectory();
+        string scenario = temp.Sub("short.yaml");
+        File.WriteAllText(scenario, "schema_version: 1\nname: short\ndescription: Twenty days.\nexperiment:\n  replications: 4\n  seed: 11\ncalendar:\n  horizon_days: 20\n");
+        string Run(string name, string threads)
+        {
+            string outDirectory = temp.Sub(name);
+            var (code, _, err) = Invoke("sweep", scenario, "--vary", "demand.new_arrivals_rate_per_day=60:150:3", "--vary", "smuggling.boat_stock_initial=20,90",
+                "--threads", threads, "--out", outDirectory);
+            Assert.True(code == ExitCodes.Ok, err);
+            Assert.True(File.Exists(Path.Combine(outDirectory, "plots", "sweep_arrivals_uk.png")), "two parameters give the design chart");
+            return string.Concat(new[] { "sweep_points.csv", "sweep.csv", "sensitivity.csv" }.Select(f => File.ReadAllText(Path.Combine(outDirectory, f))));
+        }
+        string single = Run("one", "1");
+        CultureInfo before = CultureInfo.CurrentCulture;
+        try
+        {
+            // A decimal comma culture must not leak into any file.
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Assert.Equal(single, Run("two", "2"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+        Assert.Contains("demand.new_arrivals_rate_per_day,60,150,arrivals_uk,", single, StringComparison.Ordinal);
     }
 }
