@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Simulation.Cli.Plotting;
 using SweepRow = Simulation.Cli.Reporting.SweepRow;
 using ResultsReader = Simulation.Cli.Reporting.ResultsReader;
@@ -123,10 +124,18 @@ public static class SweepHandler
             }
         }
         var clock = Stopwatch.StartNew();
-        SweepResults? results = SweepRunner.Run(plan, modelFactory, new SparseProgress(error), CancellationToken.None);
+        SweepResults? results;
+        using (var cancellation = new CancellationTokenSource())
+        {
+            // Ctrl+C / SIGTERM: workers finish the replication in hand, then the sweep ends without
+            // writing results (statistics over a prefix would mix complete and incomplete points).
+            using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, cancellation, error));
+            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, cancellation, error));
+            results = SweepRunner.Run(plan, modelFactory, new SparseProgress(error), cancellation.Token);
+        }
         if (results is null)
         {
-            error.WriteLine(Prefix + "interrupted; nothing written");
+            error.WriteLine(Prefix + "interrupted; no result files written");
             return ExitCodes.Interrupted;
         }
         double runSeconds = clock.Elapsed.TotalSeconds;
@@ -147,6 +156,14 @@ public static class SweepHandler
         error.WriteLine($"{Prefix}done, {points.Length} point(s) × {replications} replications in {runSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; results in {directory}");
         PrintRanking(output, results, metrics[0], directory, charts);
         return ExitCodes.Ok;
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource cancellation, TextWriter error)
+    {
+        if (cancellation.IsCancellationRequested) return;
+        context.Cancel = true;
+        error.WriteLine(Prefix + "stopping after the replications in progress (signal again to abort at once)...");
+        cancellation.Cancel();
     }
 
     /// <summary>Tornado chart per metric (from sweep.csv as written, so the chart shows exactly the file) and, for two parameters, the design coloured by each metric.</summary>
