@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Trace.TraceCommand.Create());
         root.Subcommands.Add(Commands.Merge.MergeCommand.Create());
         root.Subcommands.Add(Commands.Report.ReportCommand.Create());
+        root.Subcommands.Add(Commands.Sweep.SweepCommand.Create());
         return root;
     }
 }

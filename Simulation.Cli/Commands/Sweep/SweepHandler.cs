@@ -1,0 +1,239 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Simulation.Cli.Plotting;
+using SweepRow = Simulation.Cli.Reporting.SweepRow;
+using ResultsReader = Simulation.Cli.Reporting.ResultsReader;
+using Simulation.Core.Domain;
+using Simulation.Core.Domain.Metrics;
+using Simulation.Core.Experiments;
+using Simulation.Core.Reporting;
+using Simulation.Core.Scenarios;
+
+namespace Simulation.Cli.Commands.Sweep;
+
+/// <summary>Behaviour of channelsim sweep: check everything, run every point with common random numbers, write files and charts.</summary>
+public static class SweepHandler
+{
+    private const string Prefix = "channelsim sweep: ";
+
+    /// <summary>Checks the options, loads the scenario and runs the sweep; returns the exit code.</summary>
+    public static int Execute(SweepArguments args, Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error)
+    {
+        // Options are checked before the file so a usage error never depends on the scenario.
+        string? problem = CheckOptions(args, out SweepDesignKind design, out ImmutableArray<SweepAxis> axes, out ImmutableArray<Metric> metrics);
+        if (problem is not null)
+        {
+            error.WriteLine(Prefix + problem);
+            return ExitCodes.InvalidInput;
+        }
+        Scenario? scenario = ScenarioFiles.TryLoad(args.ScenarioPath, error);
+        if (scenario is null) return ExitCodes.InvalidInput;
+        return Execute(scenario, args, design, axes, metrics, modelFactory, output, error);
+    }
+
+    /// <summary>Checks every option that needs no file; returns an error message or null.</summary>
+    public static string? CheckOptions(SweepArguments args, out SweepDesignKind design, out ImmutableArray<SweepAxis> axes, out ImmutableArray<Metric> metrics)
+    {
+        design = args.Design == "lhs" ? SweepDesignKind.LatinHypercube : SweepDesignKind.Grid;
+        axes = ImmutableArray<SweepAxis>.Empty;
+        metrics = ImmutableArray<Metric>.Empty;
+        if (args.Design is not ("grid" or "lhs")) return $"--design must be grid or lhs (was {args.Design})";
+        if (args.Threads < 1) return $"--threads must be at least 1 (was {args.Threads})";
+        if (args.Replications is < 2) return $"--replications must be at least 2, so every point has a confidence interval (was {args.Replications})";
+        if (design == SweepDesignKind.LatinHypercube && args.Samples is < 2 or > SweepDesign.MaxPoints)
+            return $"--samples must be from 2 to {SweepDesign.MaxPoints} (was {args.Samples})";
+        if (args.Vary.Count == 0) return "give at least one --vary path=low:high:count";
+        var parsed = ImmutableArray.CreateBuilder<SweepAxis>();
+        foreach (string text in args.Vary)
+        {
+            if (!SweepAxisParser.TryParse(text, design, out SweepAxis? axis, out string axisError)) return axisError;
+            if (parsed.Any(a => a.Path == axis!.Path)) return $"--vary {axis!.Path} is given twice; vary each parameter once";
+            parsed.Add(axis!);
+        }
+        var chosen = new List<Metric>();
+        foreach (string name in args.Metrics.Concat(["arrivals_uk", "deaths"]))
+        {
+            if (!MetricNames.TryParse(name, out Metric metric)) return $"--metric '{name}' is not a metric; known: {string.Join(", ", MetricNames.All)}";
+            if (!chosen.Contains(metric)) chosen.Add(metric);
+        }
+        axes = parsed.ToImmutable();
+        metrics = chosen.ToImmutableArray();
+        return null;
+    }
+
+    private static int Execute(Scenario scenario, SweepArguments args, SweepDesignKind design, ImmutableArray<SweepAxis> axes,
+        ImmutableArray<Metric> metrics, Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error)
+    {
+        ScenarioVariant? baseVariant = args.Variant is null ? scenario.Variants[0] : scenario.Variants.FirstOrDefault(v => v.Name == args.Variant);
+        if (baseVariant is null)
+        {
+            error.WriteLine($"{Prefix}unknown --variant {args.Variant}; {scenario.SourcePath} has: {string.Join(", ", scenario.Variants.Select(v => v.Name))}");
+            return ExitCodes.InvalidInput;
+        }
+        long replications = args.Replications ?? scenario.DefaultReplications;
+        if (replications < 2)
+        {
+            error.WriteLine($"{Prefix}{scenario.SourcePath}: experiment.replications is {replications}; a sweep needs at least 2 (give --replications)");
+            return ExitCodes.InvalidInput;
+        }
+        ulong seed = args.Seed ?? scenario.DefaultSeed;
+        double[][]? points = design == SweepDesignKind.Grid ? SweepDesign.Grid(axes) : SweepDesign.LatinHypercube(axes, args.Samples, seed);
+        if (points is null)
+        {
+            long total = axes.Aggregate(1L, (n, a) => n * a.GridValues().Length);
+            error.WriteLine($"{Prefix}the grid has {total} points, more than {SweepDesign.MaxPoints}; use fewer values per parameter or --design lhs");
+            return ExitCodes.InvalidInput;
+        }
+        string directory = args.Out ?? Path.Combine("results", scenario.Name + "-sweep");
+        if (!args.Force && (File.Exists(Path.Combine(directory, "manifest.json")) || File.Exists(Path.Combine(directory, "sweep_points.csv"))))
+        {
+            error.WriteLine($"{Prefix}{directory} already holds results; use --force to overwrite them or choose another --out");
+            return ExitCodes.InvalidInput;
+        }
+
+        var plan = new SweepPlan
+        {
+            Base = baseVariant,
+            Axes = axes,
+            Design = design,
+            Points = points.ToImmutableArray(),
+            Metrics = metrics,
+            MasterSeed = seed,
+            Replications = replications,
+            Threads = args.Threads,
+        };
+        Directory.CreateDirectory(directory);
+        using OutputLock? outputLock = OutputLock.TryAcquire(directory, out string lockError);
+        if (outputLock is null)
+        {
+            error.WriteLine(Prefix + lockError);
+            return ExitCodes.InvalidInput;
+        }
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        int runsPerReplication = 1 + 2 * axes.Length + points.Length;
+        error.WriteLine($"{Prefix}{SweepWriter.DesignName(design)} design, {points.Length} point(s) over {axes.Length} parameter(s) of variant '{baseVariant.Name}', " +
+            $"plus the base and {2 * axes.Length} one-at-a-time run(s): {runsPerReplication} runs × {replications} replications, seed {seed}, {args.Threads} thread(s), output {directory}");
+        foreach (SweepAxis axis in axes)
+        {
+            if (axis.IsInteger) error.WriteLine($"  {axis.Path} is an integer: design values are rounded to whole numbers");
+            foreach (var change in baseVariant.Parameters.Timeline.Where(c => c.Path == axis.Path))
+            {
+                error.WriteLine($"  note: the scenario's timeline sets {axis.Path} on {InvariantFormat.Date(change.Date)}; the swept value holds only before that date");
+            }
+        }
+        var clock = Stopwatch.StartNew();
+        SweepResults? results;
+        using (var cancellation = new CancellationTokenSource())
+        {
+            // Ctrl+C / SIGTERM: workers finish the replication in hand, then the sweep ends without
+            // writing results (statistics over a prefix would mix complete and incomplete points).
+            using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, cancellation, error));
+            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, cancellation, error));
+            results = SweepRunner.Run(plan, modelFactory, new SparseProgress(error), cancellation.Token);
+        }
+        if (results is null)
+        {
+            error.WriteLine(Prefix + "interrupted; no result files written");
+            return ExitCodes.Interrupted;
+        }
+        double runSeconds = clock.Elapsed.TotalSeconds;
+
+        var provenance = new SweepProvenance
+        {
+            CommandLine = "channelsim " + args.CommandLine,
+            ScenarioPath = scenario.SourcePath,
+            ScenarioSha256 = scenario.Sha256,
+            ResolvedScenario = scenario.ResolvedYaml,
+            StartedUtc = started,
+            EndedUtc = started,
+        };
+        SweepWriter.WriteResults(directory, results, provenance);
+        ImmutableArray<string> charts = RenderCharts(directory, results);
+        SweepWriter.WriteManifest(directory, results, provenance with { EndedUtc = DateTimeOffset.UtcNow },
+            SweepWriter.FileNames.Concat(charts).ToImmutableArray());
+        error.WriteLine($"{Prefix}done, {points.Length} point(s) × {replications} replications in {runSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; results in {directory}");
+        PrintRanking(output, results, metrics[0], directory, charts);
+        return ExitCodes.Ok;
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource cancellation, TextWriter error)
+    {
+        if (cancellation.IsCancellationRequested) return;
+        context.Cancel = true;
+        error.WriteLine(Prefix + "stopping after the replications in progress (signal again to abort at once)...");
+        cancellation.Cancel();
+    }
+
+    /// <summary>Tornado chart per metric (from sweep.csv as written, so the chart shows exactly the file) and, for two parameters, the design coloured by each metric.</summary>
+    private static ImmutableArray<string> RenderCharts(string directory, SweepResults results)
+    {
+        string plots = Path.Combine(directory, "plots");
+        var files = ImmutableArray.CreateBuilder<string>();
+        void Add(RenderedChart chart)
+        {
+            files.Add(Path.GetRelativePath(directory, chart.PngPath).Replace('\\', '/'));
+            files.Add(Path.GetRelativePath(directory, chart.SvgPath).Replace('\\', '/'));
+        }
+        IReadOnlyList<SweepRow> rows = ResultsReader.ReadSweep(Path.Combine(directory, ResultsReader.SweepFile));
+        foreach (var group in rows.GroupBy(r => r.Metric, StringComparer.Ordinal)) Add(TornadoChart.Render(group.Key, group.ToList(), plots));
+        SweepPlan plan = results.Plan;
+        if (plan.Axes.Length == 2)
+        {
+            double[] xs = plan.Points.Select(p => p[0]).ToArray();
+            double[] ys = plan.Points.Select(p => p[1]).ToArray();
+            var basePoint = (plan.Base.Parameters.Number(plan.Axes[0].Path), plan.Base.Parameters.Number(plan.Axes[1].Path));
+            for (int m = 0; m < plan.Metrics.Length; m++)
+            {
+                double[] means = results.Points.Select(p => p[m].Mean).ToArray();
+                Add(SweepSurfaceChart.Render(MetricNames.Of(plan.Metrics[m]), plan.Axes[0].Path, plan.Axes[1].Path, xs, ys, means, basePoint, plots));
+            }
+        }
+        return files.ToImmutable();
+    }
+
+    /// <summary>The stdout table: parameters ranked by one-at-a-time swing on the chosen metric, with the paired difference high − low.</summary>
+    public static void PrintRanking(TextWriter output, SweepResults results, Metric metric, string directory, IReadOnlyList<string> charts)
+    {
+        int m = results.Plan.Metrics.IndexOf(metric);
+        MetricSummary b = results.Baseline[m];
+        output.WriteLine($"{MetricNames.Of(metric)}: base mean {Num(b.Mean)} [{Num(b.Ci95Low)}, {Num(b.Ci95High)}], {results.Replications} replications, seed {results.Plan.MasterSeed}, same seeds at every point");
+        var rows = new List<string[]> { new[] { "rank", "parameter", "low", "high", "mean at low", "mean at high", "high − low [95% CI]" } };
+        int rank = 0;
+        foreach (OneAtATimeEffect e in results.Ranking(metric))
+        {
+            SweepAxis axis = results.Plan.Axes[e.Axis];
+            PairedComparison d = e.HighMinusLow;
+            rows.Add([(++rank).ToString(CultureInfo.InvariantCulture), axis.Path, InvariantFormat.Number(axis.Low), InvariantFormat.Number(axis.High),
+                Num(e.Low.Mean), Num(e.High.Mean), $"{Signed(d.MeanDiff)} [{Signed(d.Ci95Low)}, {Signed(d.Ci95High)}]"]);
+        }
+        int[] widths = new int[rows[0].Length];
+        foreach (string[] row in rows) for (int i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
+        foreach (string[] row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, i) => i <= 1 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+        }
+        output.WriteLine($"{results.Plan.Points.Length} point(s) in {Path.Combine(directory, "sweep_points.csv")}; ranking in sensitivity.csv; charts: {string.Join(", ", charts.Where(c => c.EndsWith(".png", StringComparison.Ordinal)))}");
+    }
+
+    private static string Num(double value) => double.IsFinite(value) ? value.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
+    private static string Signed(double value) => double.IsFinite(value) ? value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>Progress as sparse plain lines: at most one per 10% or per 15 seconds.</summary>
+    private sealed class SparseProgress(TextWriter error) : IProgress<ReplicationProgress>
+    {
+        private long _lastTenth = -1;
+        private DateTime _last = DateTime.UtcNow;
+
+        public void Report(ReplicationProgress value)
+        {
+            if (value.Total <= 0) return;
+            long tenth = value.Completed * 10 / value.Total;
+            if (tenth == _lastTenth && DateTime.UtcNow - _last < TimeSpan.FromSeconds(15)) return;
+            _lastTenth = tenth;
+            _last = DateTime.UtcNow;
+            error.WriteLine($"  {value.Completed}/{value.Total} replications of every point ({100 * value.Completed / value.Total}%)");
+        }
+    }
+}
