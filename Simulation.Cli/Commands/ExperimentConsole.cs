@@ -126,18 +126,17 @@ internal static class ExperimentConsole
     {
         var names = results.Identity.VariantNames;
         output.WriteLine($"{Count(results.Replications)} replications ({results.Status}, {results.StoppingRule}), seed {results.Identity.MasterSeed}; means with 95% confidence intervals");
-        var rows = new List<string[]>();
-        rows.Add([names[0] + " (baseline)", "mean", "95% CI"]);
+        var blocks = new List<List<string[]>>();
+        var baseline = new List<string[]> { new[] { names[0] == "baseline" ? "baseline" : names[0] + " (baseline)", "mean", "95% CI" } };
         foreach (Metric metric in MainMetrics)
         {
             MetricSummary s = results.Summaries[0][(int)metric];
-            rows.Add(["  " + MetricNames.Of(metric), Num(s.Mean), Interval(s.Ci95Low, s.Ci95High, Num)]);
+            baseline.Add(["  " + MetricNames.Of(metric), Num(s.Mean), Interval(s.Ci95Low, s.Ci95High, Num)]);
         }
-        WriteBlock(output, rows);
+        blocks.Add(baseline);
         for (int v = 1; v < names.Length; v++)
         {
-            rows.Clear();
-            rows.Add([names[v] + " vs " + names[0], "mean", "95% CI", "difference", "95% CI", "change"]);
+            var rows = new List<string[]> { new[] { names[v] + " vs " + names[0], "mean", "95% CI", "difference", "95% CI", "change" } };
             foreach (Metric metric in MainMetrics)
             {
                 int m = (int)metric;
@@ -145,23 +144,26 @@ internal static class ExperimentConsole
                 PairedComparison c = results.Comparisons[v][m]!;
                 double baseMean = results.Summaries[0][m].Mean;
                 string change = baseMean != 0 && double.IsFinite(c.MeanDiff)
-                    ? (100 * c.MeanDiff / baseMean).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%"
+                    ? (100 * c.MeanDiff / baseMean).ToString("+#,##0.0;-#,##0.0;0.0", CultureInfo.InvariantCulture) + "%"
                     : "n/a";
                 rows.Add(["  " + MetricNames.Of(metric), Num(s.Mean), Interval(s.Ci95Low, s.Ci95High, Num),
                     Signed(c.MeanDiff), Interval(c.Ci95Low, c.Ci95High, Signed), change]);
             }
-            output.WriteLine();
-            WriteBlock(output, rows);
+            blocks.Add(rows);
         }
-    }
-
-    private static void WriteBlock(TextWriter output, List<string[]> rows)
-    {
-        int[] widths = new int[rows[0].Length];
-        foreach (string[] row in rows) for (int i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
-        foreach (string[] row in rows)
+        // One set of widths for all blocks, so the columns line up down the whole table.
+        int[] widths = new int[6];
+        foreach (List<string[]> block in blocks)
         {
-            output.WriteLine(string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+            foreach (string[] row in block) for (int i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
+        }
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            if (b > 0) output.WriteLine();
+            foreach (string[] row in blocks[b])
+            {
+                output.WriteLine(string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+            }
         }
     }
 
