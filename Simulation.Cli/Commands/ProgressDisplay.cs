@@ -20,7 +20,8 @@ internal static class ProgressDisplay
             Out = new AnsiConsoleOutput(Console.Error),
             Ansi = AnsiSupport.Detect,
             ColorSystem = ColorSystemSupport.Detect,
-            Interactive = InteractionSupport.Detect,
+            // Detect looks at stdout, which is often redirected to a file while stderr is the terminal.
+            Interactive = InteractionSupport.Yes,
         });
         T result = default!;
         console.Progress()
