@@ -58,12 +58,13 @@ public class CliProcessTests
     public async Task SigintWritesPartialResultsExitsThreeAndResumeCompletesByteIdentically()
     {
         using var temp = new TempDirectory();
-        // 120 days × 2,000 replications keeps one thread busy for seconds, so the signal lands mid-run.
+        // 120 days × 1,000 replications keeps one thread busy for over a second; the signal is sent as soon
+        // as the checkpoint holds its first replication, well before the end.
         string scenario = RealModelScenario.Write(temp.Path, horizonDays: 120);
-        var (code, err) = CliProcess.Run("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "2", "--out", temp.Sub("single"));
+        var (code, err) = CliProcess.Run("run", scenario, "--replications", "1000", "--seed", "7", "--threads", "2", "--out", temp.Sub("single"));
         Assert.True(code == 0, err);
 
-        var start = CliProcess.StartInfo("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "1", "--out", temp.Sub("interrupted"));
+        var start = CliProcess.StartInfo("run", scenario, "--replications", "1000", "--seed", "7", "--threads", "1", "--out", temp.Sub("interrupted"));
         using (Process process = Process.Start(start)!)
         {
             Task<string> stdout = process.StandardOutput.ReadToEndAsync();
@@ -83,7 +84,7 @@ public class CliProcessTests
         string manifest = File.ReadAllText(Path.Combine(temp.Sub("interrupted"), "manifest.json"));
         Assert.Contains("\"status\": \"partial\"", manifest, StringComparison.Ordinal);
 
-        (code, err) = CliProcess.Run("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "2", "--out", temp.Sub("interrupted"), "--resume");
+        (code, err) = CliProcess.Run("run", scenario, "--replications", "1000", "--seed", "7", "--threads", "2", "--out", temp.Sub("interrupted"), "--resume");
         Assert.True(code == 0, err);
         ResultFiles.AssertIdentical(temp.Sub("single"), temp.Sub("interrupted"));
     }

@@ -25,11 +25,7 @@ public static class BenchCommand
             Description = "Threads for the parallel measurement (count; default: the number of processors).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var command = new Command("bench", "Measure this machine's throughput: engine events per second (PHOLD) and replications per second of the baseline scenario, at 1 thread and at all threads, with a sizing hint.\n\n" +
-            "Examples:\n" +
-            "  channelsim bench\n" +
-            "  channelsim bench --seconds 10\n" +
-            "  channelsim bench --scenario scenarios/policy-comparison.yaml --threads 4")
+        var command = new Command("bench", "Measure this machine's throughput: engine events per second (PHOLD) and replications per second of the baseline scenario, at 1 thread and at all threads, with a sizing hint.")
         {
             seconds, scenario, threads,
         };

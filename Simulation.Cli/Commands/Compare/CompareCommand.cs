@@ -15,10 +15,7 @@ public static class CompareCommand
             Arity = new ArgumentArity(2, 64),
         }.AcceptExistingOnly();
         var options = new ExperimentOptions();
-        var command = new Command("compare", "Compare scenario files with common random numbers: same seeds, paired differences against the first file; writes results, charts and report.html to --out.\n\n" +
-            "Examples:\n" +
-            "  channelsim compare scenarios/baseline-2024.yaml scenarios/more-uk-vessels.yaml\n" +
-            "  channelsim compare scenarios/baseline-2024.yaml scenarios/one-in-one-out.yaml scenarios/windspire-as-rule.yaml -r 300 --no-plots")
+        var command = new Command("compare", "Compare scenario files with common random numbers: same seeds, paired differences against the first file; writes results, charts and report.html to --out.")
         {
             scenarios,
         };

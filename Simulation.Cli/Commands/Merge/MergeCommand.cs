@@ -18,11 +18,7 @@ public static class MergeCommand
         var format = new Option<string>("--format") { Description = "Output format: csv or parquet (also writes Parquet copies) (default: csv).", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "parquet");
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces on internal errors (default: off)." };
-        var command = new Command("merge", "Merge shard directories into results byte-identical to a single run.\n\n" +
-            "Examples:\n" +
-            "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 1/2 --out shard1   (on machine A)\n" +
-            "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 2/2 --out shard2   (on machine B)\n" +
-            "  channelsim merge shard1 shard2 --out results/baseline-2024-10k")
+        var command = new Command("merge", "Merge shard directories into results byte-identical to a single run.")
         {
             directories, output, force, format, verbose,
         };

@@ -17,10 +17,7 @@ public static class ReportCommand
         {
             Description = "Where to write report.md, report.html and plots/ (default: the results directory).",
         };
-        var command = new Command("report", "Draw the charts and write report.md and a self-contained report.html for a results directory (run and compare already do this for policy studies).\n\n" +
-            "Examples:\n" +
-            "  channelsim report results/policy-comparison\n" +
-            "  channelsim report results/baseline-2024 --out reports/baseline")
+        var command = new Command("report", "Draw the charts and write report.md and a self-contained report.html for a results directory (run and compare already do this for policy studies).")
         {
             dirArg, outOpt,
         };

@@ -16,12 +16,7 @@ public static class RunCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var options = new ExperimentOptions();
-        var command = new Command("run", "Run a scenario's variants over many replications with common random numbers and write results (CSV, JSON, manifest) to --out; with several variants also the charts and report.html. A table of means with 95% CIs goes to stdout, progress to stderr.\n\n" +
-            "Examples:\n" +
-            "  channelsim run scenarios/baseline-2024.yaml\n" +
-            "  channelsim run scenarios/policy-comparison.yaml -r 200 --out results/policies\n" +
-            "  channelsim run scenarios/baseline-2024.yaml --precision 0.01 --metric deaths\n" +
-            "  channelsim run scenarios/baseline-2024.yaml --out results/b --resume   (after Ctrl+C)")
+        var command = new Command("run", "Run a scenario's variants over many replications with common random numbers and write results (CSV, JSON, manifest) to --out; with several variants also the charts and report.html. A table of means with 95% CIs goes to stdout, progress to stderr.")
         {
             scenario,
             variant,

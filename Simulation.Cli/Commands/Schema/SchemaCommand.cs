@@ -14,12 +14,7 @@ public static class SchemaCommand
         {
             Description = "File to write the schema to (default: standard output).",
         };
-        var command = new Command("schema", "Write the JSON Schema of the scenario file format (the same bytes as docs/scenario.schema.json).\n\n" +
-            "Examples:\n" +
-            "  channelsim schema --out scenario.schema.json\n" +
-            "  channelsim schema > docs/scenario.schema.json\n\n" +
-            "Editors with the YAML language server use it when a scenario starts with:\n" +
-            "  # yaml-language-server: $schema=../docs/scenario.schema.json")
+        var command = new Command("schema", "Write the JSON Schema of the scenario file format (the same bytes as docs/scenario.schema.json).")
         {
             outOption,
         };

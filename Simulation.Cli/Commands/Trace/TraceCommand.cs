@@ -15,10 +15,7 @@ public static class TraceCommand
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed, an unsigned 64-bit integer (default: experiment.seed of the scenario)." };
         var output = new Option<string?>("--out", "-o") { Description = "CSV file to write (default: stdout)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces on internal errors (default: off)." };
-        var command = new Command("trace", "Write every event of one replication (time_hours,date,entity,event,people,outcome) as CSV. Same seed and replication give the same events as in run.\n\n" +
-            "Examples:\n" +
-            "  channelsim trace scenarios/baseline-2024.yaml --replication 0 --out trace.csv\n" +
-            "  channelsim trace scenarios/policy-comparison.yaml -r 17 --variant windspire_rule | head")
+        var command = new Command("trace", "Write every event of one replication (time_hours,date,entity,event,people,outcome) as CSV. Same seed and replication give the same events as in run.")
         {
             scenario, replication, variant, seed, output, verbose,
         };

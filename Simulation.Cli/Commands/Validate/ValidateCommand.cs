@@ -15,10 +15,7 @@ public static class ValidateCommand
             Description = "Scenario files (YAML) to check; every problem in each is listed with file, line, column, key path and rule (at least one).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("validate", "Check scenario files: keys, values, ranges, extends, variants and timeline. Exit 0 when all are valid, 2 otherwise.\n\n" +
-            "Examples:\n" +
-            "  channelsim validate scenarios/baseline-2024.yaml\n" +
-            "  channelsim validate scenarios/*.yaml")
+        var command = new Command("validate", "Check scenario files: keys, values, ranges, extends, variants and timeline. Exit 0 when all are valid, 2 otherwise.")
         {
             files,
         };
