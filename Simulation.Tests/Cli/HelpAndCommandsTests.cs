@@ -125,6 +125,28 @@ public class HelpAndCommandsTests
     }
 
     [Fact]
+    public void ASchemaOutPathThatCannotBeWrittenExitsWithTwo()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Sub("file"), "");
+        // A directory cannot be created under a regular file.
+        var (code, _, err) = Invoke("schema", "--out", Path.Combine(temp.Sub("file"), "schema.json"));
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("cannot write", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareWithAMissingFileExitsWithTwoAndNamesIt()
+    {
+        using var temp = new TempDirectory();
+        string baseline = Path.Combine(RepositoryPaths.Root(), "scenarios", "baseline-2024.yaml");
+        var (code, _, err) = Invoke("compare", baseline, temp.Sub("nowhere.yaml"), "--out", temp.Sub("out"));
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("nowhere.yaml", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Sub("out")));
+    }
+
+    [Fact]
     public void EveryShippedScenarioPointsEditorsAtTheSchema()
     {
         foreach (string path in Directory.GetFiles(Path.Combine(RepositoryPaths.Root(), "scenarios"), "*.yaml"))

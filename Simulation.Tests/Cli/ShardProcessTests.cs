@@ -12,6 +12,9 @@ public class ShardProcessTests
         string scenario = RealModelScenario.Write(temp.Path);
         var (code, err) = CliProcess.Run("run", scenario, "--replications", "8", "--seed", "7", "--threads", "2", "--out", temp.Sub("single"));
         Assert.True(code == 0, err);
+        // stderr is a pipe here, so progress must be plain lines without terminal escape codes.
+        Assert.Contains("8/8 replications", err, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', err);
         var shards = new List<string>();
         var processes = Enumerable.Range(1, 4).Select(k => Task.Run(() =>
         {
