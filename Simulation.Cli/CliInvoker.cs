@@ -17,7 +17,8 @@ public static class CliInvoker
         root ??= CliApp.BuildRootCommand();
         bool verbose = args.Contains("--verbose") || Environment.GetEnvironmentVariable("CHANNELSIM_DEBUG") == "1";
         ParseResult parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // --help wins over parse errors such as a missing argument, as in System.CommandLine itself.
+        if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action))
         {
             foreach (var parseError in parse.Errors) error.WriteLine(parseError.Message);
             error.WriteLine($"Run 'channelsim {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));

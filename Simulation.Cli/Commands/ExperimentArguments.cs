@@ -13,4 +13,7 @@ public sealed record ExperimentArguments(
     bool Resume = false,
     bool Force = false,
     string Format = "csv",
-    string CommandLine = "");
+    string CommandLine = "",
+    bool Plots = false,
+    bool NoPlots = false,
+    bool DefaultOut = false);

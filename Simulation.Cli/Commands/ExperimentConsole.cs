@@ -14,8 +14,8 @@ internal static class ExperimentConsole
     /// <summary>Metrics shown in the stdout table, in this order (the full set is in the files).</summary>
     private static readonly Metric[] MainMetrics =
     [
-        Metric.ArrivalsUk, Metric.BoatsArrived, Metric.Deaths, Metric.LaunchAttempts, Metric.PreventedOnLand,
-        Metric.InterceptedAtSeaFr, Metric.ReturnedWindspire, Metric.ReturnedAfterArrival,
+        Metric.ArrivalsUk, Metric.BoatsArrived, Metric.Deaths, Metric.PreventedOnLand, Metric.InterceptedAtSeaFr,
+        Metric.ReturnedWindspire, Metric.ReturnedAfterArrival, Metric.LaunchAttempts,
     ];
 
     /// <summary>Checks the options that need no file; returns an error message or null.</summary>
@@ -77,12 +77,16 @@ internal static class ExperimentConsole
         };
         using var cancellation = new CancellationTokenSource();
         using SignalScope signals = SignalScope.Register(cancellation, error);
-        error.WriteLine($"channelsim {command}: {variants.Length} variant(s), {replications} replications{(precision is null ? "" : " (first batch)")}, seed {request.Plan.MasterSeed}, {args.Threads} thread(s), shard {shard}, output {request.OutputDirectory}");
-        SessionOutcome outcome = ExperimentSession.Run(request, modelFactory, new SparseProgress(error), cancellation.Token);
+        error.WriteLine($"channelsim {command}: {variants.Length} variant(s), {Count(replications)} replications{(precision is null ? "" : " (first batch)")}, seed {request.Plan.MasterSeed}, {args.Threads} thread(s), shard {shard}, output {request.OutputDirectory}");
+        SessionOutcome outcome = ProgressDisplay.Run(error, progress => ExperimentSession.Run(request, modelFactory, progress, cancellation.Token));
         switch (outcome.Status)
         {
             case SessionStatus.Refused:
                 error.WriteLine("channelsim " + command + ": " + outcome.Message);
+                if (args.DefaultOut)
+                {
+                    error.WriteLine($"hint: without --out every run of this scenario writes to {request.OutputDirectory}; pass --out DIR to keep both results, or --force to replace the old one.");
+                }
                 return ExitCodes.InvalidInput;
             case SessionStatus.Partial:
                 error.WriteLine($"channelsim {command}: interrupted; {outcome.Message}. Outputs are marked partial; continue with --resume.");
@@ -91,57 +95,82 @@ internal static class ExperimentConsole
             default:
                 error.WriteLine($"channelsim {command}: done, {outcome.Message}, results in {request.OutputDirectory}");
                 if (outcome.Results is not null) PrintTable(output, outcome.Results);
+                bool policyStudy = variants.Length > 1 || command == "compare";
+                if (shard.IsWhole && !args.NoPlots && (policyStudy || args.Plots)) WriteReport(command, request.OutputDirectory, error);
                 return ExitCodes.Ok;
         }
     }
 
-    /// <summary>The short stdout table: baseline mean with CI, then each policy's paired difference with CI.</summary>
+    /// <summary>Charts and report after the results are safely written; a failure here never loses results.</summary>
+    private static void WriteReport(string command, string directory, TextWriter error)
+    {
+        try
+        {
+            Reporting.ReportOutput report = Reporting.ReportWriter.Write(directory);
+            error.WriteLine($"channelsim {command}: {report.Charts.Count} charts and the report in {report.HtmlPath}");
+        }
+#pragma warning disable CA1031 // Results are already on disk: any report failure is a warning, not a failed run.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"channelsim {command}: warning: the report could not be written ({e.GetType().Name}: {e.Message}); the results are kept. Retry with 'channelsim report {directory}'.");
+        }
+    }
+
+    /// <summary>
+    /// The stdout table: one block per variant, metric rows, aligned columns. The baseline block has
+    /// the mean with its 95% CI; each policy block adds the paired difference from the baseline with
+    /// its CI and the relative change.
+    /// </summary>
     public static void PrintTable(TextWriter output, ExperimentResults results)
     {
         var names = results.Identity.VariantNames;
-        var header = new List<string> { "metric", names[0] + " mean [95% CI]" };
-        for (int v = 1; v < names.Length; v++) header.Add(names[v] + " − " + names[0] + " [95% CI]");
-        var rows = new List<string[]> { header.ToArray() };
+        output.WriteLine($"{Count(results.Replications)} replications ({results.Status}, {results.StoppingRule}), seed {results.Identity.MasterSeed}; means with 95% confidence intervals");
+        var blocks = new List<List<string[]>>();
+        var baseline = new List<string[]> { new[] { names[0] == "baseline" ? "baseline" : names[0] + " (baseline)", "mean", "95% CI" } };
         foreach (Metric metric in MainMetrics)
         {
-            int m = (int)metric;
-            MetricSummary s = results.Summaries[0][m];
-            var row = new List<string> { MetricNames.Of(metric), $"{Num(s.Mean)} [{Num(s.Ci95Low)}, {Num(s.Ci95High)}]" };
-            for (int v = 1; v < names.Length; v++)
+            MetricSummary s = results.Summaries[0][(int)metric];
+            baseline.Add(["  " + MetricNames.Of(metric), Num(s.Mean), Interval(s.Ci95Low, s.Ci95High, Num)]);
+        }
+        blocks.Add(baseline);
+        for (int v = 1; v < names.Length; v++)
+        {
+            var rows = new List<string[]> { new[] { names[v] + " vs " + names[0], "mean", "95% CI", "difference", "95% CI", "change" } };
+            foreach (Metric metric in MainMetrics)
             {
+                int m = (int)metric;
+                MetricSummary s = results.Summaries[v][m];
                 PairedComparison c = results.Comparisons[v][m]!;
-                row.Add($"{Signed(c.MeanDiff)} [{Signed(c.Ci95Low)}, {Signed(c.Ci95High)}]");
+                double baseMean = results.Summaries[0][m].Mean;
+                string change = baseMean != 0 && double.IsFinite(c.MeanDiff)
+                    ? (100 * c.MeanDiff / baseMean).ToString("+#,##0.0;-#,##0.0;0.0", CultureInfo.InvariantCulture) + "%"
+                    : "n/a";
+                rows.Add(["  " + MetricNames.Of(metric), Num(s.Mean), Interval(s.Ci95Low, s.Ci95High, Num),
+                    Signed(c.MeanDiff), Interval(c.Ci95Low, c.Ci95High, Signed), change]);
             }
-            rows.Add(row.ToArray());
+            blocks.Add(rows);
         }
-        int[] widths = new int[header.Count];
-        foreach (string[] row in rows) for (int i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
-        output.WriteLine($"{results.Replications} replications ({results.Status}, {results.StoppingRule}), seed {results.Identity.MasterSeed}");
-        foreach (string[] row in rows)
+        // One set of widths for all blocks, so the columns line up down the whole table.
+        int[] widths = new int[6];
+        foreach (List<string[]> block in blocks)
         {
-            output.WriteLine(string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+            foreach (string[] row in block) for (int i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
+        }
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            if (b > 0) output.WriteLine();
+            foreach (string[] row in blocks[b])
+            {
+                output.WriteLine(string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
+            }
         }
     }
 
-    private static string Num(double value) => double.IsFinite(value) ? value.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
-    private static string Signed(double value) => double.IsFinite(value) ? value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
-
-    /// <summary>Progress as sparse plain lines: at most one per 10% or per 15 seconds.</summary>
-    private sealed class SparseProgress(TextWriter error) : IProgress<ReplicationProgress>
-    {
-        private long _lastTenth = -1;
-        private DateTime _last = DateTime.UtcNow;
-
-        public void Report(ReplicationProgress value)
-        {
-            if (value.Total <= 0) return;
-            long tenth = value.Completed * 10 / value.Total;
-            if (tenth == _lastTenth && DateTime.UtcNow - _last < TimeSpan.FromSeconds(15)) return;
-            _lastTenth = tenth;
-            _last = DateTime.UtcNow;
-            error.WriteLine($"  {value.Completed}/{value.Total} replications ({100 * value.Completed / value.Total}%)");
-        }
-    }
+    private static string Interval(double low, double high, Func<double, string> format) => "[" + format(low) + ", " + format(high) + "]";
+    private static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
+    private static string Num(double value) => double.IsFinite(value) ? value.ToString("#,##0.0", CultureInfo.InvariantCulture) : "n/a";
+    private static string Signed(double value) => double.IsFinite(value) ? value.ToString("+#,##0.0;-#,##0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>
     /// Ctrl+C (SIGINT) and SIGTERM cancel the run cleanly: workers stop after their current

@@ -7,46 +7,55 @@ internal sealed class ExperimentOptions
 {
     public Option<int?> Replications { get; } = new("--replications", "-r")
     {
-        Description = "Replications (default: experiment.replications of the scenario). With --precision: the first batch.",
+        Description = "Number of Monte Carlo replications per variant (count; default: experiment.replications of the scenario). With --precision: the first batch.",
     };
-    public Option<ulong?> Seed { get; } = new("--seed", "-s") { Description = "Master seed (default: experiment.seed of the scenario)." };
+    public Option<ulong?> Seed { get; } = new("--seed", "-s") { Description = "Master seed, an unsigned 64-bit integer (default: experiment.seed of the scenario). Same seed, same bytes out." };
     public Option<int> Threads { get; } = new("--threads", "-t")
     {
-        Description = "Worker threads (default: number of processors). Never changes a result.",
+        Description = "Worker threads (count; default: the number of processors). Never changes a result.",
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
-    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Output directory (default: results/<scenario-name>)." };
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Output directory (default: results/<scenario-name>; an existing complete result there is refused unless --force or --resume)." };
     public Option<double?> Precision { get; } = new("--precision")
     {
-        Description = "Keep adding replications until the 95% CI half-width of --metric is at most this share of the mean (0.01 = ±1%); for policy variants, of each paired difference relative to the baseline mean.",
+        Description = "Relative precision target, a fraction between 0 and 1 (default: off): keep adding replications until the 95% CI half-width of --metric is at most this share of the mean (0.01 = ±1%); for policy variants, of each paired difference relative to the baseline mean.",
     };
     public Option<string> Metric { get; } = new("--metric")
     {
-        Description = "Metric the precision target applies to (snake_case name).",
+        Description = "Metric the precision target applies to (snake_case metric name; default: arrivals_uk).",
         DefaultValueFactory = _ => "arrivals_uk",
     };
     public Option<long?> MaxReplications { get; } = new("--max-replications")
     {
-        Description = "Cap on replications with --precision (default: 20 × the first batch).",
+        Description = "Cap on replications with --precision (count; default: 20 × the first batch).",
     };
     public Option<string?> Shard { get; } = new("--shard")
     {
-        Description = "Run only shard k of n (replications r with r % n == k - 1) into --out; combine shards with 'channelsim merge'.",
+        Description = "Run only shard k of n, written k/n with 1 <= k <= n (default: 1/1, the whole run): replications r with r % n == k - 1, into --out; combine shards with 'channelsim merge'.",
     };
-    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out from its checkpoint." };
-    public Option<bool> Force { get; } = new("--force") { Description = "Discard earlier results in --out and start over." };
+    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out from its checkpoint (default: off)." };
+    public Option<bool> Force { get; } = new("--force") { Description = "Discard earlier results in --out and start over (default: off)." };
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "csv (always written) or parquet (also writes replications.parquet and daily.parquet).",
+        Description = "Output format: csv (always written) or parquet (also writes replications.parquet and daily.parquet) (default: csv).",
         DefaultValueFactory = _ => "csv",
     };
-    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Stack traces on internal errors." };
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print stack traces on internal errors (default: off)." };
+
+    public Option<bool> NoPlots { get; } = new("--no-plots")
+    {
+        Description = "Do not draw charts or write report.md/report.html (default: they are written for policy studies: several variants, or compare).",
+    };
+    public Option<bool> Plots { get; } = new("--plots")
+    {
+        Description = "Draw the charts and the report even for a single variant (default: off).",
+    };
 
     public ExperimentOptions() => Format.AcceptOnlyFromAmong("csv", "parquet");
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Replications, Seed, Threads, Out, Precision, Metric, MaxReplications, Shard, Resume, Force, Format, Verbose })
+        foreach (Option option in new Option[] { Replications, Seed, Threads, Out, Precision, Metric, MaxReplications, Shard, Resume, Force, Format, Plots, NoPlots, Verbose })
         {
             command.Options.Add(option);
         }
@@ -56,5 +65,5 @@ internal sealed class ExperimentOptions
         parse.GetValue(Replications), parse.GetValue(Seed), parse.GetValue(Threads), parse.GetValue(Out),
         parse.GetValue(Precision), parse.GetValue(Metric) ?? "arrivals_uk", parse.GetValue(MaxReplications),
         parse.GetValue(Shard), parse.GetValue(Resume), parse.GetValue(Force), parse.GetValue(Format) ?? "csv",
-        string.Join(' ', parse.Tokens.Select(t => t.Value)));
+        string.Join(' ', parse.Tokens.Select(t => t.Value)), parse.GetValue(Plots), parse.GetValue(NoPlots), parse.GetValue(Out) is null);
 }

@@ -31,6 +31,10 @@ internal sealed class CsvTable
     {
         string name = System.IO.Path.GetFileName(path);
         var records = Parse(File.ReadAllText(path, Encoding.UTF8));
+        // The runner starts each CSV with a "# channelsim_version=... seed=..." provenance line.
+        int comments = 0;
+        while (comments < records.Count && records[comments].Fields.Length > 0 && records[comments].Fields[0].StartsWith('#')) comments++;
+        records.RemoveRange(0, comments);
         if (records.Count == 0)
         {
             throw new ResultsFormatException($"{name}: the file is empty; expected a header line.");

@@ -61,21 +61,40 @@ public sealed class ExperimentResults
     private static DailyBand[][] DailyBands(ReplicationStore store, int variant, long replications)
     {
         int days = store.Days(variant);
-        var bands = new DailyBand[MetricNames.Daily.Length][];
+        var bands = new DailyBand[DailyOutputSeries.Names.Length][];
         var values = new double[replications];
-        for (int s = 0; s < bands.Length; s++)
+        for (int s = 0; s < MetricNames.Daily.Length; s++)
         {
             bands[s] = new DailyBand[days];
             for (int d = 0; d < days; d++)
             {
                 for (long r = 0; r < replications; r++) values[r] = store.DailyValue(variant, r, s, d);
-                Array.Sort(values);
-                bands[s][d] = new DailyBand(
-                    ExperimentStatistics.Quantile(values, 0.50), ExperimentStatistics.Quantile(values, 0.05),
-                    ExperimentStatistics.Quantile(values, 0.25), ExperimentStatistics.Quantile(values, 0.75),
-                    ExperimentStatistics.Quantile(values, 0.95));
+                bands[s][d] = Band(values);
             }
         }
+        // Cumulated per replication first, in day order, so each replication's sum is the same
+        // floating-point sequence whatever the thread count.
+        var cumulative = new double[replications];
+        var cumulativeBands = new DailyBand[days];
+        for (int d = 0; d < days; d++)
+        {
+            for (long r = 0; r < replications; r++)
+            {
+                cumulative[r] += store.DailyValue(variant, r, (int)DailySeries.ArrivalsUk, d);
+                values[r] = cumulative[r];
+            }
+            cumulativeBands[d] = Band(values);
+        }
+        bands[DailyOutputSeries.CumulativeArrivalsUkIndex] = cumulativeBands;
         return bands;
+    }
+
+    private static DailyBand Band(double[] values)
+    {
+        Array.Sort(values);
+        return new DailyBand(
+            ExperimentStatistics.Quantile(values, 0.50), ExperimentStatistics.Quantile(values, 0.05),
+            ExperimentStatistics.Quantile(values, 0.25), ExperimentStatistics.Quantile(values, 0.75),
+            ExperimentStatistics.Quantile(values, 0.95));
     }
 }

@@ -78,13 +78,13 @@ public static class ParquetResultsWriter
         for (int c = 0; c < columns.Length; c++) columns[c] = [];
         for (int v = 0; v < results.Identity.VariantNames.Length; v++)
         {
-            for (int s = 0; s < MetricNames.Daily.Length; s++)
+            for (int s = 0; s < results.Daily[v].Length; s++)
             {
                 DailyBand[] bands = results.Daily[v][s];
                 for (int d = 0; d < bands.Length; d++)
                 {
                     variant.Add(results.Identity.VariantNames[v]);
-                    series.Add(MetricNames.Daily[s]);
+                    series.Add(DailyOutputSeries.Names[s]);
                     day.Add(d);
                     date.Add(InvariantFormat.Date(results.Identity.StartDates[v].AddDays(d)));
                     columns[0].Add(bands[d].Median);

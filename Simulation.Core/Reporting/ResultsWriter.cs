@@ -70,13 +70,13 @@ public static class ResultsWriter
         {
             string variant = InvariantFormat.CsvCell(results.Identity.VariantNames[v]);
             DateOnly start = results.Identity.StartDates[v];
-            for (int s = 0; s < MetricNames.Daily.Length; s++)
+            for (int s = 0; s < results.Daily[v].Length; s++)
             {
                 DailyBand[] bands = results.Daily[v][s];
                 for (int d = 0; d < bands.Length; d++)
                 {
                     DailyBand b = bands[d];
-                    writer.Write(string.Join(',', variant, MetricNames.Daily[s], InvariantFormat.Integer(d), InvariantFormat.Date(start.AddDays(d)),
+                    writer.Write(string.Join(',', variant, DailyOutputSeries.Names[s], InvariantFormat.Integer(d), InvariantFormat.Date(start.AddDays(d)),
                         InvariantFormat.Number(b.Median), InvariantFormat.Number(b.P05), InvariantFormat.Number(b.P25),
                         InvariantFormat.Number(b.P75), InvariantFormat.Number(b.P95)));
                     writer.Write('\n');

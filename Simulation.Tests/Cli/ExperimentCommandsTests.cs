@@ -91,14 +91,51 @@ public class ExperimentCommandsTests
         Assert.Equal(ExitCodes.Ok, code);
         string table = output.ToString();
         Assert.Contains("arrivals_uk", table, StringComparison.Ordinal);
-        Assert.Contains("patrols − baseline", table, StringComparison.Ordinal);
+        Assert.Contains("patrols vs baseline", table, StringComparison.Ordinal);
+        Assert.Contains("difference", table, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(temp.Sub("out"), "manifest.json")));
+        // Two variants make a policy study, so the charts and the report are written by default.
+        Assert.True(File.Exists(Path.Combine(temp.Sub("out"), "report.html")), error.ToString());
         Assert.Contains("10/10 replications", error.ToString(), StringComparison.Ordinal);
 
         // The same directory again without --resume or --force is refused.
         code = RunHandler.Execute(TestScenarios.Scenario(), [], new ExperimentArguments(Replications: 10, Out: temp.Sub("out")),
             v => new FakeReplicationModel(v.Parameters), TextWriter.Null, error);
         Assert.Equal(ExitCodes.InvalidInput, code);
+    }
+
+    [Fact]
+    public void NoPlotsSkipsTheReportAndPlotsForcesItForOneVariant()
+    {
+        using var temp = new TempDirectory();
+        int code = RunHandler.Execute(TestScenarios.Scenario(), [], new ExperimentArguments(Replications: 4, Out: temp.Sub("two"), NoPlots: true),
+            v => new FakeReplicationModel(v.Parameters), TextWriter.Null, TextWriter.Null);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.True(File.Exists(Path.Combine(temp.Sub("two"), "summary.json")));
+        Assert.False(File.Exists(Path.Combine(temp.Sub("two"), "report.html")));
+
+        code = RunHandler.Execute(TestScenarios.Scenario(), ["patrols"], new ExperimentArguments(Replications: 4, Out: temp.Sub("one")),
+            v => new FakeReplicationModel(v.Parameters), TextWriter.Null, TextWriter.Null);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.False(File.Exists(Path.Combine(temp.Sub("one"), "report.html")));
+
+        var error = new StringWriter();
+        code = RunHandler.Execute(TestScenarios.Scenario(), ["patrols"], new ExperimentArguments(Replications: 4, Out: temp.Sub("forced"), Plots: true),
+            v => new FakeReplicationModel(v.Parameters), TextWriter.Null, error);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.True(File.Exists(Path.Combine(temp.Sub("forced"), "report.html")), error.ToString());
+    }
+
+    [Fact]
+    public void ARefusedDefaultOutputDirectoryExplainsHowToKeepBothResults()
+    {
+        using var temp = new TempDirectory();
+        var args = new ExperimentArguments(Replications: 3, Out: temp.Sub("results"), DefaultOut: true, NoPlots: true);
+        Assert.Equal(ExitCodes.Ok, RunHandler.Execute(TestScenarios.Scenario(), [], args, v => new FakeReplicationModel(v.Parameters), TextWriter.Null, TextWriter.Null));
+        var error = new StringWriter();
+        Assert.Equal(ExitCodes.InvalidInput, RunHandler.Execute(TestScenarios.Scenario(), [], args, v => new FakeReplicationModel(v.Parameters), TextWriter.Null, error));
+        Assert.Contains("--out DIR", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--force", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,13 +5,16 @@ namespace Simulation.Tests.Cli;
 
 public class ShardProcessTests
 {
-    [RealModelFact]
-    public void FourShardProcessesMergeIntoTheBytesOfASingleRun()
+    [Fact]
+    public async Task FourShardProcessesMergeIntoTheBytesOfASingleRun()
     {
         using var temp = new TempDirectory();
         string scenario = RealModelScenario.Write(temp.Path);
         var (code, err) = CliProcess.Run("run", scenario, "--replications", "8", "--seed", "7", "--threads", "2", "--out", temp.Sub("single"));
         Assert.True(code == 0, err);
+        // stderr is a pipe here, so progress must be plain lines without terminal escape codes.
+        Assert.Contains("8/8 replications", err, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', err);
         var shards = new List<string>();
         var processes = Enumerable.Range(1, 4).Select(k => Task.Run(() =>
         {
@@ -19,14 +22,14 @@ public class ShardProcessTests
             lock (shards) shards.Add(directory);
             return CliProcess.Run("run", scenario, "--replications", "8", "--seed", "7", "--threads", "1", "--out", directory, "--shard", $"{k}/4");
         })).ToArray();
-        foreach (var result in Task.WhenAll(processes).Result) Assert.True(result.Code == 0, result.Err);
+        foreach (var result in await Task.WhenAll(processes)) Assert.True(result.Code == 0, result.Err);
         shards.Sort(StringComparer.Ordinal);
         (code, err) = CliProcess.Run(["merge", .. shards, "--out", temp.Sub("merged")]);
         Assert.True(code == 0, err);
         ResultFiles.AssertIdentical(temp.Sub("single"), temp.Sub("merged"));
     }
 
-    [RealModelFact]
+    [Fact]
     public void AnInvalidScenarioExitsWithTwoThroughTheRealProcess()
     {
         using var temp = new TempDirectory();
@@ -54,16 +57,17 @@ public class CliProcessTests
         Assert.False(Directory.Exists(temp.Sub("out")));
     }
 
-    [RealModelFact]
-    public void SigintWritesPartialResultsExitsThreeAndResumeCompletesByteIdentically()
+    [Fact]
+    public async Task SigintWritesPartialResultsExitsThreeAndResumeCompletesByteIdentically()
     {
         using var temp = new TempDirectory();
-        // 120 days × 2,000 replications keeps one thread busy for seconds, so the signal lands mid-run.
+        // 120 days × 1,000 replications keeps one thread busy for over a second; the signal is sent as soon
+        // as the checkpoint holds its first replication, well before the end.
         string scenario = RealModelScenario.Write(temp.Path, horizonDays: 120);
-        var (code, err) = CliProcess.Run("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "2", "--out", temp.Sub("single"));
+        var (code, err) = CliProcess.Run("run", scenario, "--replications", "1000", "--seed", "7", "--threads", "2", "--out", temp.Sub("single"));
         Assert.True(code == 0, err);
 
-        var start = CliProcess.StartInfo("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "1", "--out", temp.Sub("interrupted"));
+        var start = CliProcess.StartInfo("run", scenario, "--replications", "1000", "--seed", "7", "--threads", "1", "--out", temp.Sub("interrupted"));
         using (Process process = Process.Start(start)!)
         {
             Task<string> stdout = process.StandardOutput.ReadToEndAsync();
@@ -74,16 +78,16 @@ public class CliProcessTests
             while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30) &&
                    (!File.Exists(checkpoint) || new FileInfo(checkpoint).Length < 4096)) Thread.Sleep(20);
             if (!process.HasExited) Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-            process.WaitForExit();
-            _ = stdout.Result;
-            string errors = stderr.Result;
+            await process.WaitForExitAsync();
+            _ = await stdout;
+            string errors = await stderr;
             Assert.True(process.ExitCode != 0, "the run finished before SIGINT arrived; raise --replications so the signal lands mid-run");
             Assert.True(process.ExitCode == 3, errors);
         }
         string manifest = File.ReadAllText(Path.Combine(temp.Sub("interrupted"), "manifest.json"));
         Assert.Contains("\"status\": \"partial\"", manifest, StringComparison.Ordinal);
 
-        (code, err) = CliProcess.Run("run", scenario, "--replications", "2000", "--seed", "7", "--threads", "2", "--out", temp.Sub("interrupted"), "--resume");
+        (code, err) = CliProcess.Run("run", scenario, "--replications", "1000", "--seed", "7", "--threads", "2", "--out", temp.Sub("interrupted"), "--resume");
         Assert.True(code == 0, err);
         ResultFiles.AssertIdentical(temp.Sub("single"), temp.Sub("interrupted"));
     }

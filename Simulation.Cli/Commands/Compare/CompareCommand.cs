@@ -15,7 +15,7 @@ public static class CompareCommand
             Arity = new ArgumentArity(2, 64),
         }.AcceptExistingOnly();
         var options = new ExperimentOptions();
-        var command = new Command("compare", "Compare scenario files with common random numbers: same seeds, paired differences against the first file.")
+        var command = new Command("compare", "Compare scenario files with common random numbers: same seeds, paired differences against the first file; writes results, charts and report.html to --out.")
         {
             scenarios,
         };

@@ -13,11 +13,11 @@ public static class MergeCommand
             Description = "Shard output directories (from 'run --shard k/n'), one per shard.",
             Arity = ArgumentArity.OneOrMore,
         }.AcceptExistingOnly();
-        var output = new Option<string>("--out", "-o") { Description = "Output directory for the merged results.", Required = true };
-        var force = new Option<bool>("--force") { Description = "Replace results already in --out." };
-        var format = new Option<string>("--format") { Description = "csv or parquet (also writes Parquet copies).", DefaultValueFactory = _ => "csv" };
+        var output = new Option<string>("--out", "-o") { Description = "Output directory for the merged results (required; no default).", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace results already in --out (default: off)." };
+        var format = new Option<string>("--format") { Description = "Output format: csv or parquet (also writes Parquet copies) (default: csv).", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "parquet");
-        var verbose = new Option<bool>("--verbose") { Description = "Stack traces on internal errors." };
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces on internal errors (default: off)." };
         var command = new Command("merge", "Merge shard directories into results byte-identical to a single run.")
         {
             directories, output, force, format, verbose,

@@ -17,7 +17,7 @@ public static class ReportCommand
         {
             Description = "Where to write report.md, report.html and plots/ (default: the results directory).",
         };
-        var command = new Command("report", "Draw the charts and write report.md and a self-contained report.html for a results directory.")
+        var command = new Command("report", "Draw the charts and write report.md and a self-contained report.html for a results directory (run and compare already do this for policy studies).")
         {
             dirArg, outOpt,
         };

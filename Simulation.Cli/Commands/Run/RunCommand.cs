@@ -12,11 +12,11 @@ public static class RunCommand
         var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML)." }.AcceptExistingOnly();
         var variant = new Option<string[]>("--variant")
         {
-            Description = "Run only these variants (repeatable); the first one given in scenario order is the baseline.",
+            Description = "Run only these variants (repeatable; default: every variant of the scenario); the first one in scenario order is the baseline.",
             AllowMultipleArgumentsPerToken = false,
         };
         var options = new ExperimentOptions();
-        var command = new Command("run", "Run a scenario's variants over many replications and write results (CSV, JSON, manifest) to --out.")
+        var command = new Command("run", "Run a scenario's variants over many replications with common random numbers and write results (CSV, JSON, manifest) to --out; with several variants also the charts and report.html. A table of means with 95% CIs goes to stdout, progress to stderr.")
         {
             scenario,
             variant,

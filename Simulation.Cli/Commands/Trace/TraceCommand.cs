@@ -10,12 +10,12 @@ public static class TraceCommand
     public static Command Create()
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML)." }.AcceptExistingOnly();
-        var replication = new Option<long>("--replication", "-r") { Description = "Replication index (0-based, as in replications.csv).", Required = true };
+        var replication = new Option<long>("--replication", "-r") { Description = "Replication index, 0-based as in replications.csv (required; no default).", Required = true };
         var variant = new Option<string?>("--variant") { Description = "Variant to trace (default: the baseline)." };
-        var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed (default: experiment.seed of the scenario)." };
+        var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed, an unsigned 64-bit integer (default: experiment.seed of the scenario)." };
         var output = new Option<string?>("--out", "-o") { Description = "CSV file to write (default: stdout)." };
-        var verbose = new Option<bool>("--verbose") { Description = "Stack traces on internal errors." };
-        var command = new Command("trace", "Write every event of one replication (time_hours,date,entity,event,people,outcome) as CSV.")
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces on internal errors (default: off)." };
+        var command = new Command("trace", "Write every event of one replication (time_hours,date,entity,event,people,outcome) as CSV. Same seed and replication give the same events as in run.")
         {
             scenario, replication, variant, seed, output, verbose,
         };

@@ -12,7 +12,7 @@ public static class ValidateCommand
         // input (exit 2) reported by the handler, not System.CommandLine's usage error (exit 1).
         var files = new Argument<string[]>("files")
         {
-            Description = "Scenario files (YAML) to check; every problem in each is listed with file, line, column, key path and rule",
+            Description = "Scenario files (YAML) to check; every problem in each is listed with file, line, column, key path and rule (at least one).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("validate", "Check scenario files: keys, values, ranges, extends, variants and timeline. Exit 0 when all are valid, 2 otherwise.")

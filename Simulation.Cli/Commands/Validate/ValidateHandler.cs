@@ -16,6 +16,13 @@ public static class ValidateHandler
             error.WriteLine("validate: name at least one scenario file, e.g. channelsim validate scenarios/baseline-2024.yaml");
             return ExitCodes.InvalidInput;
         }
+        // The argument takes any token, so an unknown option would otherwise read as a missing file.
+        var options = files.Where(f => f.StartsWith('-') && !File.Exists(f)).ToList();
+        if (options.Count > 0)
+        {
+            error.WriteLine($"validate: unknown option {string.Join(", ", options)}; run 'channelsim validate --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
         var allValid = true;
         foreach (var file in files)
         {

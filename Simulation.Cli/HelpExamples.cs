@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace Simulation.Cli;
+
+/// <summary>
+/// Appends an "Examples:" section to each command's --help, after the standard help, so the
+/// command list in the root help stays one line per command.
+/// </summary>
+public static class HelpExamples
+{
+    /// <summary>Examples by command name; a command without an entry shows the standard help only.</summary>
+    public static string? For(string command) => command switch
+    {
+        "validate" =>
+            "  channelsim validate scenarios/baseline-2024.yaml\n" +
+            "  channelsim validate scenarios/*.yaml",
+        "run" =>
+            "  channelsim run scenarios/baseline-2024.yaml\n" +
+            "  channelsim run scenarios/policy-comparison.yaml -r 200 --out results/policies\n" +
+            "  channelsim run scenarios/baseline-2024.yaml --precision 0.01 --metric deaths --out results/precise\n" +
+            "  channelsim run scenarios/baseline-2024.yaml --out results/b --resume        (continue after Ctrl+C)",
+        "compare" =>
+            "  channelsim compare scenarios/baseline-2024.yaml scenarios/more-uk-vessels.yaml\n" +
+            "  channelsim compare scenarios/baseline-2024.yaml scenarios/one-in-one-out.yaml scenarios/windspire-as-rule.yaml -r 300 --no-plots",
+        "trace" =>
+            "  channelsim trace scenarios/baseline-2024.yaml --replication 0 --out trace.csv\n" +
+            "  channelsim trace scenarios/policy-comparison.yaml -r 17 --variant windspire_rule | head",
+        "merge" =>
+            "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 1/2 --out shard1   (machine A)\n" +
+            "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 2/2 --out shard2   (machine B)\n" +
+            "  channelsim merge shard1 shard2 --out results/baseline-2024-10k",
+        "report" =>
+            "  channelsim report results/policy-comparison\n" +
+            "  channelsim report results/baseline-2024 --out reports/baseline",
+        "schema" =>
+            "  channelsim schema --out scenario.schema.json\n" +
+            "  channelsim schema > docs/scenario.schema.json\n" +
+            "  (editors with the YAML language server use it when a scenario starts with\n" +
+            "   # yaml-language-server: $schema=../docs/scenario.schema.json)",
+        "sweep" =>
+            "  channelsim sweep scenarios/baseline-2024.yaml --vary french.beach.max_prevention_probability=0.3:0.9:7\n" +
+            "  channelsim sweep scenarios/baseline-2024.yaml --design lhs --samples 20 -r 20 \\\n" +
+            "      --vary french.beach.max_prevention_probability=0.6:0.95 --vary demand.new_arrivals_rate_per_day=80:130 --out results/sweep",
+        "bench" =>
+            "  channelsim bench\n" +
+            "  channelsim bench --seconds 10\n" +
+            "  channelsim bench --scenario scenarios/policy-comparison.yaml --threads 4",
+        _ => null,
+    };
+
+    /// <summary>Wraps the root's help action (the help option is recursive, so this covers every command).</summary>
+    public static void Attach(RootCommand root)
+    {
+        foreach (Option option in root.Options)
+        {
+            if (option is HelpOption help && help.Action is HelpAction standard) help.Action = new WithExamples(standard);
+        }
+    }
+
+    /// <summary>True when <paramref name="action"/> prints help (standard or with examples).</summary>
+    public static bool IsHelp(System.CommandLine.Invocation.CommandLineAction? action) => action is HelpAction or WithExamples;
+
+    private sealed class WithExamples(HelpAction standard) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            int code = standard.Invoke(parseResult);
+            Command command = parseResult.CommandResult.Command;
+            string? examples = command is RootCommand ? null : For(command.Name);
+            if (examples is not null)
+            {
+                TextWriter output = parseResult.InvocationConfiguration.Output;
+                output.WriteLine("Examples:");
+                output.WriteLine(examples);
+                output.WriteLine();
+            }
+            return code;
+        }
+    }
+}
