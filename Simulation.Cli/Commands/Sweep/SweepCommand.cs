@@ -13,20 +13,20 @@ public static class SweepCommand
         var vary = new Option<string[]>("--vary")
         {
             Description = "A parameter to vary, by catalog path (repeatable): path=low:high:count (grid, count points, ends included), " +
-                "path=v1,v2,... (grid, these values) or path=low:high (--design lhs). Number, integer and probability parameters only; integers are rounded to whole numbers.",
+                "path=v1,v2,... (grid, these values) or path=low:high (--design lhs). Number, integer and probability parameters only; integers are rounded to whole numbers. At least one is required.",
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
         var design = new Option<string>("--design")
         {
-            Description = "grid: every combination of the axes' values; lhs: a Latin hypercube of --samples points over the ranges, drawn from the master seed.",
+            Description = "grid: every combination of the axes' values; lhs: a Latin hypercube of --samples points over the ranges, drawn from the master seed (default: grid).",
             DefaultValueFactory = _ => "grid",
         };
         design.AcceptOnlyFromAmong("grid", "lhs");
-        var samples = new Option<int>("--samples") { Description = "Points of a Latin hypercube (--design lhs).", DefaultValueFactory = _ => 50 };
+        var samples = new Option<int>("--samples") { Description = "Points of a Latin hypercube (--design lhs; default: 50).", DefaultValueFactory = _ => 50 };
         var metric = new Option<string[]>("--metric")
         {
-            Description = "Metric to report and rank by (repeatable; snake_case). arrivals_uk and deaths are always reported; the first --metric is ranked on stdout.",
+            Description = "Metric to report and rank by (repeatable; snake_case). arrivals_uk and deaths are always reported; the first --metric is ranked on stdout (default: arrivals_uk).",
             AllowMultipleArgumentsPerToken = false,
         };
         var replications = new Option<int?>("--replications", "-r") { Description = "Replications of every point (default: experiment.replications of the scenario)." };
@@ -38,8 +38,8 @@ public static class SweepCommand
         };
         var output = new Option<string?>("--out", "-o") { Description = "Output directory (default: results/<scenario-name>-sweep)." };
         var variant = new Option<string?>("--variant") { Description = "Variant the points start from (default: the baseline, the scenario's first variant)." };
-        var force = new Option<bool>("--force") { Description = "Overwrite the results of an earlier sweep in --out." };
-        var verbose = new Option<bool>("--verbose") { Description = "Stack traces on internal errors." };
+        var force = new Option<bool>("--force") { Description = "Overwrite the results of an earlier sweep in --out (default: off)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Stack traces on internal errors (default: off)." };
         var command = new Command("sweep", "Vary one or more parameters (by catalog key path) over a grid or a Latin hypercube, with the same seeds at every point; writes per-point results, a one-at-a-time sensitivity ranking and charts to --out.")
         {
             scenario, vary, design, samples, metric, replications, seed, threads, output, variant, force, verbose,
