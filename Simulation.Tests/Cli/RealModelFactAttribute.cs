@@ -24,6 +24,7 @@ internal static class RealModelScenario
 {
     /// <summary>A ten-day scenario in the documented scenario format.</summary>
     public const string TinyYaml =
+        "schema_version: 1\n" +
         "name: shard-test\n" +
         "description: Ten days, for the shard and merge test.\n" +
         "experiment:\n" +
