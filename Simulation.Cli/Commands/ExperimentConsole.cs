@@ -50,6 +50,12 @@ internal static class ExperimentConsole
             error.WriteLine("channelsim " + command + ": " + problem);
             return ExitCodes.InvalidInput;
         }
+        string outDirectory = args.Out ?? Path.Combine("results", scenarioName);
+        if (OutputDirectoryCheck.Problem(outDirectory) is { } outProblem)
+        {
+            error.WriteLine("channelsim " + command + ": " + outProblem);
+            return ExitCodes.InvalidInput;
+        }
         long replications = args.Replications ?? defaultReplications;
         PrecisionTarget? precision = args.Precision is double target
             ? new PrecisionTarget(target, metric, Math.Max(replications, args.MaxReplications ?? 20 * replications))
@@ -61,7 +67,7 @@ internal static class ExperimentConsole
             ScenarioPaths = paths,
             ScenarioSha256 = sha256,
             ResolvedScenario = resolved,
-            OutputDirectory = args.Out ?? Path.Combine("results", scenarioName),
+            OutputDirectory = outDirectory,
             Resume = args.Resume,
             Force = args.Force,
             WriteParquet = args.Format == "parquet",
