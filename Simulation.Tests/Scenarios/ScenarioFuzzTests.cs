@@ -47,6 +47,13 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
         return (valid, invalid);
     }
 
+    private static ScenarioLoadResult LoadPathWithinLimit(string path)
+    {
+        var task = Task.Run(() => ScenarioLoader.Load(path));
+        Assert.True(task.Wait(TimeSpan.FromSeconds(10)), path + " hung the loader");
+        return task.Result;
+    }
+
     internal static ScenarioLoadResult LoadWithinLimit(string file, byte[] bytes, string label)
     {
         var task = Task.Run(() => new ScenarioResolver(Catalog).Load(file, bytes));
@@ -137,6 +144,19 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
         Assert.False(result.IsValid);
     }
 
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    public void AnEndlessDeviceIsRejectedInsteadOfExhaustingMemory(string device)
+    {
+        // Regression: these report length 0 and never end; reading them whole ran the process out
+        // of memory (/dev/zero) or hung (/dev/urandom). Unix only: Windows has no such paths.
+        if (OperatingSystem.IsWindows()) return;
+        ScenarioLoadResult result = LoadPathWithinLimit(device);
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Issues, i => i.Rule.Contains("does not end", StringComparison.Ordinal) || i.Rule.Contains("NUL", StringComparison.Ordinal) || i.Rule.Contains("UTF-8", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// The real executable on a sample of mutated files: exit 0 or 2, never a stack trace on stderr,
     /// and nothing at all written to --out when the scenario is rejected.
@@ -148,13 +168,16 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
         string[] files = ShippedScenarios();
         // Parents are copied so that 'extends' resolves next to the mutated copy.
         foreach (string file in files) File.Copy(file, temp.Sub(Path.GetFileName(file)));
-        int cases = 24, rejected = 0;
+        int cases = 30, rejected = 0;
         var jobs = new List<Func<string?>>();
         for (int i = 0; i < cases; i++)
         {
             int caseSeed = 50_000 + i;
             string source = files[i % files.Length];
-            byte[] bytes = ScenarioMutator.Mutate(File.ReadAllText(source), new Random(caseSeed));
+            // Every sixth case is the shipped file with a comment added, so the accepting path (exit 0, results written) is exercised too.
+            byte[] bytes = i % 6 == 5
+                ? Encoding.UTF8.GetBytes(File.ReadAllText(source) + "\n# fuzz case " + i.ToString(CultureInfo.InvariantCulture) + "\n")
+                : ScenarioMutator.Mutate(File.ReadAllText(source), new Random(caseSeed));
             string scenario = temp.Sub($"fuzz-{i}-{Path.GetFileName(source)}");
             File.WriteAllBytes(scenario, bytes);
             bool expectedValid = new ScenarioResolver(Catalog).Load(scenario, null).IsValid;
@@ -173,6 +196,7 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
                 if (!expectedValid && code != 2) return "invalid file not exit 2: " + label;
                 if (!expectedValid && err.Trim().Length == 0) return "no message: " + label;
                 if (!expectedValid && Directory.Exists(outDirectory)) return "output written for a rejected file: " + label;
+                if (expectedValid && command == "run" && !File.Exists(Path.Combine(outDirectory, "summary.json"))) return "accepted run wrote no summary: " + label;
                 return null;
             });
         }
@@ -184,6 +208,6 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
         });
         output.WriteLine($"{cases} process cases, {rejected} rejected");
         Assert.Empty(failures);
-        Assert.True(rejected > 0, "no mutated file was rejected; the sample tests nothing");
+        Assert.True(rejected > 0 && rejected < cases, $"{rejected} of {cases} rejected; the sample must cover both paths");
     }
 }
