@@ -144,9 +144,10 @@ public class FaultInjectionTests(ITestOutputHelper output)
     /// <summary>
     /// SIGKILL at random moments, each followed by --resume (which is itself killed again), then a
     /// final --resume: the results are byte-identical to an uninterrupted run. Five kill points in
-    /// the normal run; CHANNELSIM_KILL_POINTS=20 (or more) on demand.
+    /// the normal run; CHANNELSIM_KILL_POINTS=20 (or more) on demand, e.g. with --filter Category=LongRunning.
     /// </summary>
     [RealModelFact]
+    [Trait("Category", "LongRunning")]
     public void RandomSigkillsFollowedByResumeGiveTheBytesOfAnUninterruptedRun()
     {
         string? configured = Environment.GetEnvironmentVariable("CHANNELSIM_KILL_POINTS");
@@ -155,15 +156,6 @@ public class FaultInjectionTests(ITestOutputHelper output)
         output.WriteLine($"{survived} of {killPoints} kills landed mid-run; final bytes identical");
         // A kill that misses (process already done) proves nothing; most must land.
         Assert.True(survived >= Math.Max(1, killPoints * 3 / 5), $"only {survived} of {killPoints} kills landed mid-run");
-    }
-
-    [RealModelFact]
-    [Trait("Category", "LongRunning")]
-    public void TwentyRandomSigkillsFollowedByResumeGiveTheSameBytes()
-    {
-        int survived = KillAndResume(20, seed: 23);
-        output.WriteLine($"{survived} of 20 kills landed mid-run; final bytes identical");
-        Assert.True(survived >= 12, $"only {survived} of 20 kills landed mid-run");
     }
 
     private int KillAndResume(int killPoints, int seed)
