@@ -159,7 +159,9 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
 
     /// <summary>
     /// The real executable on a sample of mutated files: exit 0 or 2, never a stack trace on stderr,
-    /// and nothing at all written to --out when the scenario is rejected.
+    /// and nothing at all written to --out when the scenario is rejected. The validate cases go
+    /// through one process (validate takes many files and gives a verdict per file), the run cases
+    /// one process each.
     /// </summary>
     [RealModelFact]
     public void TheRealExecutableRejectsMutatedFilesCleanly()
@@ -169,6 +171,7 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
         // Parents are copied so that 'extends' resolves next to the mutated copy.
         foreach (string file in files) File.Copy(file, temp.Sub(Path.GetFileName(file)));
         int cases = 30, rejected = 0;
+        var validateFiles = new List<(string Path, bool Valid)>();
         var jobs = new List<Func<string?>>();
         for (int i = 0; i < cases; i++)
         {
@@ -182,32 +185,55 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
             File.WriteAllBytes(scenario, bytes);
             bool expectedValid = new ScenarioResolver(Catalog).Load(scenario, null).IsValid;
             if (!expectedValid) rejected++;
+            if (i % 2 == 0)
+            {
+                validateFiles.Add((scenario, expectedValid));
+                continue;
+            }
             string outDirectory = temp.Sub("out-" + i);
-            string command = i % 2 == 0 ? "validate" : "run";
-            string[] args = command == "validate"
-                ? ["validate", scenario]
-                : ["run", scenario, "--replications", "2", "--threads", "1", "--out", outDirectory];
+            string[] args = ["run", scenario, "--replications", "2", "--threads", "1", "--out", outDirectory];
             jobs.Add(() =>
             {
                 var (code, err) = CliProcess.Run(args);
-                string label = $"seed {caseSeed} {command} {Path.GetFileName(source)}: exit {code}\n{err}";
+                string label = $"seed {caseSeed} run {Path.GetFileName(source)}: exit {code}\n{err}";
                 if (err.Contains("   at ", StringComparison.Ordinal)) return "stack trace on stderr: " + label;
                 if (expectedValid && code != 0) return "valid file not accepted: " + label;
                 if (!expectedValid && code != 2) return "invalid file not exit 2: " + label;
                 if (!expectedValid && err.Trim().Length == 0) return "no message: " + label;
                 if (!expectedValid && Directory.Exists(outDirectory)) return "output written for a rejected file: " + label;
-                if (expectedValid && command == "run" && !File.Exists(Path.Combine(outDirectory, "summary.json"))) return "accepted run wrote no summary: " + label;
+                if (expectedValid && !File.Exists(Path.Combine(outDirectory, "summary.json"))) return "accepted run wrote no summary: " + label;
                 return null;
             });
         }
+        jobs.Add(() =>
+        {
+            var (code, stdout, err) = RunWithOutput(["validate", .. validateFiles.Select(f => f.Path)]);
+            string all = stdout + err;
+            if (all.Contains("   at ", StringComparison.Ordinal)) return "stack trace from validate:\n" + all;
+            if (code != (validateFiles.All(f => f.Valid) ? 0 : 2)) return $"validate exit {code}:\n{all}";
+            foreach (var (path, valid) in validateFiles)
+            {
+                if (!all.Contains((valid ? "OK " : "INVALID ") + path, StringComparison.Ordinal)) return $"validate gave the wrong verdict for {path} (expected {(valid ? "OK" : "INVALID")}):\n{all}";
+            }
+            return null;
+        });
         // Two at a time: the machine has two cores.
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, job =>
         {
             if (job() is { } failure) failures.Add(failure);
         });
-        output.WriteLine($"{cases} process cases, {rejected} rejected");
+        output.WriteLine($"{cases} cases through the real process ({validateFiles.Count} validate, {cases - validateFiles.Count} run), {rejected} rejected");
         Assert.Empty(failures);
         Assert.True(rejected > 0 && rejected < cases, $"{rejected} of {cases} rejected; the sample must cover both paths");
+    }
+
+    private static (int Code, string Out, string Err) RunWithOutput(string[] args)
+    {
+        using Process process = Process.Start(CliProcess.StartInfo(args))!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr);
     }
 }
