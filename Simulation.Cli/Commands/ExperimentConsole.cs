@@ -18,6 +18,13 @@ internal static class ExperimentConsole
         Metric.InterceptedAtSeaFr, Metric.ReturnedWindspire, Metric.ReturnedAfterArrival,
     ];
 
+    /// <summary>
+    /// Most replications one run may hold: each keeps 29 doubles per variant in memory (2.3 GB per
+    /// variant at this limit), and far more overflowed the result arrays (found by hardening:
+    /// --replications 2000000000 ended in an OverflowException).
+    /// </summary>
+    public const long MaxReplicationsPerRun = 10_000_000;
+
     /// <summary>Checks the options that need no file; returns an error message or null.</summary>
     public static string? CheckArguments(ExperimentArguments args, out ShardSpec shard, out Metric metric)
     {
@@ -57,8 +64,14 @@ internal static class ExperimentConsole
             return ExitCodes.InvalidInput;
         }
         long replications = args.Replications ?? defaultReplications;
+        if (replications > MaxReplicationsPerRun || args.MaxReplications > MaxReplicationsPerRun)
+        {
+            error.WriteLine($"channelsim {command}: at most {MaxReplicationsPerRun.ToString("N0", CultureInfo.InvariantCulture)} replications per run " +
+                $"(was {Math.Max(replications, args.MaxReplications ?? 0).ToString("N0", CultureInfo.InvariantCulture)}): every replication keeps a row of results in memory");
+            return ExitCodes.InvalidInput;
+        }
         PrecisionTarget? precision = args.Precision is double target
-            ? new PrecisionTarget(target, metric, Math.Max(replications, args.MaxReplications ?? 20 * replications))
+            ? new PrecisionTarget(target, metric, Math.Max(replications, args.MaxReplications ?? Math.Min(20 * replications, MaxReplicationsPerRun)))
             : null;
         var request = new ExperimentRequest
         {

@@ -53,6 +53,26 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [RealModelFact]
+    public void AReplicationCountBeyondMemoryIsRefusedWithTwoBeforeAnyWork()
+    {
+        // Regression: 2,000,000,000 replications (from the option or the scenario) overflowed the
+        // result arrays and ended as an internal error after creating the output directory.
+        using var temp = new TempDirectory();
+        string scenario = RealModelScenario.Write(temp.Path);
+        string outDirectory = temp.Sub("out");
+        var (code, _, err) = Invoke("run", scenario, "--replications", "2000000000", "--out", outDirectory);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("at most 10,000,000 replications", err, StringComparison.Ordinal);
+        (code, _, err) = Invoke("run", scenario, "--replications", "4", "--precision", "0.01", "--max-replications", "2000000000", "--out", outDirectory);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        File.WriteAllText(scenario, File.ReadAllText(scenario).Replace("replications: 8", "replications: 2000000000", StringComparison.Ordinal));
+        (code, _, err) = Invoke("run", scenario, "--out", outDirectory);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        AssertNoStackTrace(err);
+        Assert.False(Directory.Exists(outDirectory));
+    }
+
+    [RealModelFact]
     public void AWriterFailureEndsWithOneClearLineExitOneAndNoCompleteManifest()
     {
         // A directory squatting on the checkpoint's path makes its writer fail the way a broken
