@@ -24,14 +24,18 @@ public class ModelInvariantPropertyTests(ITestOutputHelper output)
     public void InvariantsHoldForRandomValidParameterSets()
     {
         int checkedSets = 0;
+        var covered = new HashSet<string>(StringComparer.Ordinal);
         for (int set = 0; set < ParameterSets; set++)
         {
-            ParameterSet parameters = DrawValid(new Random(7000 + set), out string yaml);
+            ParameterSet parameters = DrawValid(new Random(7000 + set), out string yaml, covered);
             CheckInvariants(parameters, (ulong)(9000 + set), $"set {set} (seed {7000 + set}):\n{yaml}");
             checkedSets++;
         }
-        output.WriteLine($"{checkedSets} parameter sets × {Replications} replications checked");
+        int eligible = ParameterCatalog.All.Count(s => !s.Path.StartsWith("calendar.", StringComparison.Ordinal) && s.Kind != ParameterKind.Text);
+        output.WriteLine($"{checkedSets} parameter sets × {Replications} replications checked; {covered.Count} of {eligible} parameters varied");
         Assert.Equal(ParameterSets, checkedSets);
+        // The draw must reach (nearly) every parameter, or the property says little about the model.
+        Assert.True(covered.Count >= eligible * 9 / 10, $"only {covered.Count} of {eligible} parameters were ever varied");
     }
 
     internal static void CheckInvariants(ParameterSet parameters, ulong seed, string label)
@@ -77,7 +81,7 @@ public class ModelInvariantPropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>Draws parameters until the loader accepts them; values it rejects by a cross-parameter rule are dropped.</summary>
-    internal static ParameterSet DrawValid(Random rng, out string yaml)
+    internal static ParameterSet DrawValid(Random rng, out string yaml, HashSet<string> covered)
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (ParameterSpec spec in ParameterCatalog.All)
@@ -91,7 +95,11 @@ public class ModelInvariantPropertyTests(ITestOutputHelper output)
         {
             yaml = Write(values);
             ScenarioLoadResult loaded = ScenarioLoader.LoadText(yaml, "property.yaml");
-            if (loaded.IsValid) return loaded.Scenario!.Variants[0].Parameters;
+            if (loaded.IsValid)
+            {
+                covered.UnionWith(values.Keys.Where(k => !k.StartsWith("calendar.", StringComparison.Ordinal)));
+                return loaded.Scenario!.Variants[0].Parameters;
+            }
             int removed = 0;
             foreach (ScenarioIssue issue in loaded.Issues)
             {
