@@ -188,6 +188,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
         // Killed runs use one thread (the bytes do not depend on it), so a run lasts roughly twice the
         // reference plus process start-up; delays are drawn over start-up and most of the run.
         int spanMs = 300 + (int)watch.ElapsedMilliseconds;
+        long referenceCheckpointBytes = new FileInfo(ExperimentCheckpoint(temp.Sub("reference"))).Length;
 
         var checkpointSizes = new HashSet<long>();
         var rng = new Random(seed);
@@ -208,7 +209,20 @@ public class FaultInjectionTests(ITestOutputHelper output)
             using Process process = Process.Start(CliProcess.StartInfo(args))!;
             Task<string> stdout = process.StandardOutput.ReadToEndAsync();
             Task<string> stderr = process.StandardError.ReadToEndAsync();
-            Thread.Sleep(rng.Next(150, spanMs));
+            if (k % 2 == 0)
+            {
+                // By time: start-up, checkpoint rewrite or early running.
+                Thread.Sleep(rng.Next(150, spanMs));
+            }
+            else
+            {
+                // By progress: once the checkpoint reaches a random share of its final size, so kills
+                // land mid-run even when a loaded machine makes timings unpredictable.
+                long target = (long)(rng.NextDouble() * 0.9 * referenceCheckpointBytes);
+                var waited = Stopwatch.StartNew();
+                while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30) &&
+                       (!File.Exists(ExperimentCheckpoint(outDirectory)) || new FileInfo(ExperimentCheckpoint(outDirectory)).Length < target)) Thread.Sleep(5);
+            }
             bool wasRunning = !process.HasExited;
             long checkpointBytes = File.Exists(ExperimentCheckpoint(outDirectory)) ? new FileInfo(ExperimentCheckpoint(outDirectory)).Length : 0;
             if (wasRunning) process.Kill();
