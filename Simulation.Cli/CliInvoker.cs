@@ -28,6 +28,15 @@ public static class CliInvoker
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (Exception e) when (StorageFailure(e) is { } io)
+        {
+            // A full disk, a vanished or unwritable directory: the environment, not a bug. Results
+            // written so far are never marked complete (the manifest is written last), so say how to go on.
+            error.WriteLine($"channelsim: cannot read or write a file: {io.Message}");
+            error.WriteLine("Results in the output directory are incomplete (manifest.json absent or partial); fix the cause and continue with --resume.");
+            if (verbose) error.WriteLine(e.ToString());
+            return ExitCodes.InternalError;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             error.WriteLine($"channelsim: internal error: {e.GetType().Name}: {e.Message}");
@@ -36,6 +45,13 @@ public static class CliInvoker
             return ExitCodes.InternalError;
         }
     }
+
+    private static Exception? StorageFailure(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException { InnerExceptions.Count: > 0 } a => StorageFailure(a.InnerExceptions[0]),
+        _ => null,
+    };
 
     private static IEnumerable<string> CommandPath(ParseResult parse)
     {

@@ -18,6 +18,13 @@ internal static class ExperimentConsole
         Metric.ReturnedWindspire, Metric.ReturnedAfterArrival, Metric.LaunchAttempts,
     ];
 
+    /// <summary>
+    /// Most replications one run may hold: each keeps 29 doubles per variant in memory (2.3 GB per
+    /// variant at this limit), and far more overflowed the result arrays (found by hardening:
+    /// --replications 2000000000 ended in an OverflowException).
+    /// </summary>
+    public const long MaxReplicationsPerRun = 10_000_000;
+
     /// <summary>Checks the options that need no file; returns an error message or null.</summary>
     public static string? CheckArguments(ExperimentArguments args, out ShardSpec shard, out Metric metric)
     {
@@ -50,9 +57,21 @@ internal static class ExperimentConsole
             error.WriteLine("channelsim " + command + ": " + problem);
             return ExitCodes.InvalidInput;
         }
+        string outDirectory = args.Out ?? Path.Combine("results", scenarioName);
+        if (OutputDirectoryCheck.Problem(outDirectory) is { } outProblem)
+        {
+            error.WriteLine("channelsim " + command + ": " + outProblem);
+            return ExitCodes.InvalidInput;
+        }
         long replications = args.Replications ?? defaultReplications;
+        if (replications > MaxReplicationsPerRun || args.MaxReplications > MaxReplicationsPerRun)
+        {
+            error.WriteLine($"channelsim {command}: at most {MaxReplicationsPerRun.ToString("N0", CultureInfo.InvariantCulture)} replications per run " +
+                $"(was {Math.Max(replications, args.MaxReplications ?? 0).ToString("N0", CultureInfo.InvariantCulture)}): every replication keeps a row of results in memory");
+            return ExitCodes.InvalidInput;
+        }
         PrecisionTarget? precision = args.Precision is double target
-            ? new PrecisionTarget(target, metric, Math.Max(replications, args.MaxReplications ?? 20 * replications))
+            ? new PrecisionTarget(target, metric, Math.Max(replications, args.MaxReplications ?? Math.Min(20 * replications, MaxReplicationsPerRun)))
             : null;
         var request = new ExperimentRequest
         {
@@ -61,7 +80,7 @@ internal static class ExperimentConsole
             ScenarioPaths = paths,
             ScenarioSha256 = sha256,
             ResolvedScenario = resolved,
-            OutputDirectory = args.Out ?? Path.Combine("results", scenarioName),
+            OutputDirectory = outDirectory,
             Resume = args.Resume,
             Force = args.Force,
             WriteParquet = args.Format == "parquet",

@@ -9,12 +9,15 @@ namespace Simulation.Core.Experiments;
 /// Append-only record of finished replications, so a run killed at any moment can be resumed and
 /// shards can be merged. Layout (UTF-8 text, "\n" lines):
 /// <code>
-/// #channelsim-checkpoint 1
+/// #channelsim-checkpoint 2
 /// #key=value            (the ExperimentIdentity fields, then shard=k/n)
 /// #end
 /// t,&lt;variant&gt;,&lt;replication&gt;,&lt;one value per metric&gt;
 /// d,&lt;variant&gt;,&lt;replication&gt;,&lt;base64 of the series-major daily values&gt;   (below the daily cap only)
 /// </code>
+/// Every row ends with <c>*</c> and 16 hex digits of the FNV-1a 64 hash of the text before it: a row
+/// damaged on disk (a changed digit still parses) is then ignored like a torn one and its replication
+/// is run again, instead of changing the results silently.
 /// Totals use the round-trip text format and daily blocks the raw little-endian IEEE-754 bytes in
 /// base64 (thousands of values per line: formatting them as text cost more than the replications
 /// of a cheap model), so a row read back is bit-identical to the row computed.
@@ -24,7 +27,7 @@ namespace Simulation.Core.Experiments;
 /// </summary>
 public sealed class Checkpoint : IReplicationSink, IDisposable
 {
-    private const string Magic = "#channelsim-checkpoint 1";
+    private const string Magic = "#channelsim-checkpoint 2";
     private readonly object _gate = new();
     private readonly FileStream _stream;
     private readonly Stopwatch _sinceFlush = Stopwatch.StartNew();
@@ -91,16 +94,32 @@ public sealed class Checkpoint : IReplicationSink, IDisposable
     {
         for (int v = 0; v < store.VariantCount; v++)
         {
+            int start = text.Length;
             text.Append("t,").Append(v).Append(',').Append(replication);
             foreach (double value in store.TotalsSpan(v, replication)) AppendNumber(text.Append(','), value);
-            text.Append('\n');
+            EndRow(text, start);
             if (replication < store.DailyReplicationCap)
             {
+                start = text.Length;
                 text.Append("d,").Append(v).Append(',').Append(replication).Append(',');
                 text.Append(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(store.DailySpan(v, replication))));
-                text.Append('\n');
+                EndRow(text, start);
             }
         }
+    }
+
+    private static void EndRow(StringBuilder text, int start)
+    {
+        ulong hash = RowHash.Initial;
+        int offset = 0;
+        foreach (ReadOnlyMemory<char> chunk in text.GetChunks())
+        {
+            ReadOnlySpan<char> span = chunk.Span;
+            int from = Math.Max(0, start - offset);
+            if (from < span.Length) hash = RowHash.Add(hash, span[from..]);
+            offset += span.Length;
+        }
+        text.Append('*').Append(hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
     }
 
     // Same text as InvariantFormat.Number, formatted straight into the builder (no string per value).
@@ -196,6 +215,10 @@ public sealed class Checkpoint : IReplicationSink, IDisposable
 
     private static void TryReadRow(ReadOnlySpan<char> line, ExperimentIdentity identity, ReplicationStore store, Dictionary<long, ulong> seen)
     {
+        int star = line.LastIndexOf('*');
+        if (star < 0 || !ulong.TryParse(line[(star + 1)..], System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out ulong stored)) return;
+        line = line[..star];
+        if (RowHash.Add(RowHash.Initial, line) != stored) return;
         if (line.Length < 2 || line[1] != ',' || (line[0] != 't' && line[0] != 'd')) return;
         bool daily = line[0] == 'd';
         var parts = line[2..].Split(',');
@@ -231,5 +254,21 @@ public sealed class Checkpoint : IReplicationSink, IDisposable
         store.EnsureCapacity(r + 1);
         values.CopyTo(daily ? store.DailySpan(v, r) : store.TotalsSpan(v, r));
         seen[r] = (seen.TryGetValue(r, out ulong mask) ? mask : 0) | (1UL << (v + (daily ? 32 : 0)));
+    }
+}
+
+/// <summary>FNV-1a 64 over UTF-16 code units: a cheap check that a checkpoint row is the row written.</summary>
+internal static class RowHash
+{
+    public const ulong Initial = 14695981039346656037UL;
+
+    public static ulong Add(ulong hash, ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            hash ^= c;
+            hash *= 1099511628211UL;
+        }
+        return hash;
     }
 }

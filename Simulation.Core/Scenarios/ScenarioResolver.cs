@@ -123,7 +123,8 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
             {
                 var length = new FileInfo(fullPath).Length;
                 if (length > ScenarioLoader.MaxFileBytes) problem = TooLarge(length);
-                else return File.ReadAllBytes(fullPath);
+                else if (ReadAtMost(fullPath, ScenarioLoader.MaxFileBytes) is { } bytes) return bytes;
+                else problem = $"does not end within {ScenarioLoader.MaxFileBytes / (1024 * 1024)} MB (a device such as /dev/zero, not a scenario file)";
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
@@ -133,6 +134,25 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
         if (namedBy is { } at) Add(at, $"names '{file}', which {(problem == "file not found" ? "does not exist" : problem)}");
         else _issues.Add(new ScenarioIssue(file, "", 0, 0, "", problem!));
         return null;
+    }
+
+    /// <summary>
+    /// The file's bytes, or null when it holds more than <paramref name="limit"/>. The length on
+    /// disk is not trusted: devices such as /dev/zero report 0 and never end (found by hardening:
+    /// reading them whole ran the process out of memory).
+    /// </summary>
+    private static byte[]? ReadAtMost(string fullPath, long limit)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     private static string TooLarge(long length) =>

@@ -9,6 +9,11 @@ public static class MergeHandler
     public static int Execute(IReadOnlyList<string> directories, string outDirectory, bool force, bool parquet, string commandLine,
         TextWriter output, TextWriter error)
     {
+        if (OutputDirectoryCheck.Problem(outDirectory) is { } outProblem)
+        {
+            error.WriteLine("channelsim merge: " + outProblem);
+            return ExitCodes.InvalidInput;
+        }
         SessionOutcome outcome = ExperimentMerge.Merge(directories, outDirectory, commandLine, force, parquet);
         if (outcome.Status == SessionStatus.Refused)
         {
