@@ -137,7 +137,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void AnOutputDirectoryRemovedMidRunEndsWithAClearMessage()
+    public async Task AnOutputDirectoryRemovedMidRunEndsWithAClearMessage()
     {
         using var temp = new TempDirectory();
         string scenario = RealModelScenario.Write(temp.Path, horizonDays: 60);
@@ -152,8 +152,8 @@ public class FaultInjectionTests(ITestOutputHelper output)
         Assert.False(process.HasExited, "the run ended before the directory could be removed; raise --replications");
         Directory.Delete(outDirectory, recursive: true);
         Assert.True(process.WaitForExit(60_000), "the run hung after its directory vanished");
-        _ = stdout.Result;
-        string err = stderr.Result;
+        _ = await stdout;
+        string err = await stderr;
         output.WriteLine($"exit {process.ExitCode}: {err}");
         AssertNoStackTrace(err);
         Assert.Equal(ExitCodes.InternalError, process.ExitCode);
@@ -261,7 +261,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     private static string ExperimentCheckpoint(string directory) => Simulation.Core.Experiments.ExperimentSession.CheckpointPath(directory);
 
     [Fact]
-    public void TwoRunsRacingForOneDirectoryLeaveOneWinnerAndIntactResults()
+    public async Task TwoRunsRacingForOneDirectoryLeaveOneWinnerAndIntactResults()
     {
         using var temp = new TempDirectory();
         string scenario = RealModelScenario.Write(temp.Path, horizonDays: 60);
@@ -271,7 +271,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
         string contested = temp.Sub("contested");
         var racers = Enumerable.Range(0, 2)
             .Select(_ => Task.Run(() => CliProcess.Run(["run", scenario, .. common, "--out", contested]))).ToArray();
-        var results = Task.WhenAll(racers).Result;
+        var results = await Task.WhenAll(racers);
         Assert.Single(results, r => r.Code == 0);
         var loser = Assert.Single(results, r => r.Code != 0);
         Assert.Equal(ExitCodes.InvalidInput, loser.Code);

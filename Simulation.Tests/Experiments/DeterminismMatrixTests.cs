@@ -129,7 +129,7 @@ public class DeterminismMatrixTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheRealProcessUnderEachLocaleWritesIdenticalBytes()
+    public async Task TheRealProcessUnderEachLocaleWritesIdenticalBytes()
     {
         using var temp = new TempDirectory();
         string scenario = WriteScenario(temp);
@@ -147,8 +147,8 @@ public class DeterminismMatrixTests(ITestOutputHelper output)
             using Process process = Process.Start(start)!;
             Task<string> stdout = process.StandardOutput.ReadToEndAsync();
             string err = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            _ = stdout.Result;
+            await process.WaitForExitAsync();
+            _ = await stdout;
             Assert.True(process.ExitCode == 0, culture + ": " + err);
             ResultFiles.AssertIdentical(reference, cell);
         }
