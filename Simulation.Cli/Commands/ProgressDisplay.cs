@@ -48,21 +48,4 @@ internal static class ProgressDisplay
             task.Description = value.Completed.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture) + "/" + value.Total.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture) + " replications";
         }
     }
-
-    /// <summary>Progress as sparse plain lines: at most one per 10% or per 15 seconds.</summary>
-    private sealed class SparseProgress(TextWriter error) : IProgress<ReplicationProgress>
-    {
-        private long _lastTenth = -1;
-        private DateTime _last = DateTime.UtcNow;
-
-        public void Report(ReplicationProgress value)
-        {
-            if (value.Total <= 0) return;
-            long tenth = value.Completed * 10 / value.Total;
-            if (tenth == _lastTenth && DateTime.UtcNow - _last < TimeSpan.FromSeconds(15)) return;
-            _lastTenth = tenth;
-            _last = DateTime.UtcNow;
-            error.WriteLine($"  {value.Completed}/{value.Total} replications ({100 * value.Completed / value.Total}%)");
-        }
-    }
 }

@@ -131,7 +131,7 @@ public static class SweepHandler
             // writing results (statistics over a prefix would mix complete and incomplete points).
             using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, cancellation, error));
             using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, cancellation, error));
-            results = SweepRunner.Run(plan, modelFactory, new SparseProgress(error), cancellation.Token);
+            results = SweepRunner.Run(plan, modelFactory, new SparseProgress(error, "replications of every point"), cancellation.Token);
         }
         if (results is null)
         {
@@ -219,21 +219,4 @@ public static class SweepHandler
 
     private static string Num(double value) => double.IsFinite(value) ? value.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
     private static string Signed(double value) => double.IsFinite(value) ? value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
-
-    /// <summary>Progress as sparse plain lines: at most one per 10% or per 15 seconds.</summary>
-    private sealed class SparseProgress(TextWriter error) : IProgress<ReplicationProgress>
-    {
-        private long _lastTenth = -1;
-        private DateTime _last = DateTime.UtcNow;
-
-        public void Report(ReplicationProgress value)
-        {
-            if (value.Total <= 0) return;
-            long tenth = value.Completed * 10 / value.Total;
-            if (tenth == _lastTenth && DateTime.UtcNow - _last < TimeSpan.FromSeconds(15)) return;
-            _lastTenth = tenth;
-            _last = DateTime.UtcNow;
-            error.WriteLine($"  {value.Completed}/{value.Total} replications of every point ({100 * value.Completed / value.Total}%)");
-        }
-    }
 }
