@@ -49,7 +49,7 @@ internal static class ExperimentConsole
     /// <summary>Builds the request and runs it, printing progress to stderr and the table to stdout; returns the exit code.</summary>
     public static int Run(string command, ExperimentArguments args, ImmutableArray<ScenarioVariant> variants, string scenarioName,
         ImmutableArray<string> paths, string sha256, string resolved, long defaultReplications, ulong defaultSeed,
-        Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error)
+        Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error, string scenarioDescription = "")
     {
         string? problem = CheckArguments(args, out ShardSpec shard, out Metric metric);
         if (problem is not null)
@@ -80,6 +80,9 @@ internal static class ExperimentConsole
             ScenarioPaths = paths,
             ScenarioSha256 = sha256,
             ResolvedScenario = resolved,
+            ScenarioName = scenarioName,
+            ScenarioDescription = scenarioDescription,
+            ScenarioSourceTexts = ScenarioSourceTexts.Read(paths),
             OutputDirectory = outDirectory,
             Resume = args.Resume,
             Force = args.Force,

@@ -135,10 +135,13 @@ public static class ReportWriter
             blocks.Add(new ParagraphBlock("The manifest does not include the resolved scenario, so the assumptions cannot be listed here.", Emphasis: true));
             return;
         }
-        var sourced = ScenarioAssumptions.WithSources(m.ResolvedScenario);
+        // The scenario files as written keep the analysts' '# source:' comments; the resolved
+        // scenario (values only) is the fallback.
+        var sourced = m.SourceYaml.Length > 0 ? ScenarioAssumptions.WithSources(m.SourceYaml) : [];
+        if (sourced.Count == 0) sourced = ScenarioAssumptions.WithSources(m.ResolvedScenario);
         if (sourced.Count > 0)
         {
-            blocks.Add(new ParagraphBlock("Parameters whose source the scenario cites in a '# source:' comment (from the resolved scenario in the manifest)."));
+            blocks.Add(new ParagraphBlock("Parameters whose source the scenario files cite in a '# source:' comment (from the scenario files recorded in the manifest)."));
             blocks.Add(new TableBlock(["Parameter", "Value", "Source"],
                 sourced.Select(a => (IReadOnlyList<string>)[a.Path, a.Value.Length > 0 ? a.Value : "(section)", a.Source]).ToList(),
                 FirstColumnCode: true));

@@ -5,6 +5,8 @@ public sealed record ResultsManifest
 {
     /// <summary>Version of channelsim.</summary>
     public string Version { get; init; } = "";
+    /// <summary>The scenario files as written (with their '# source:' comments), extended files first.</summary>
+    public string SourceYaml { get; init; } = "";
     /// <summary>Source commit of the build.</summary>
     public string Commit { get; init; } = "";
     /// <summary>Scenario file path as given on the command line.</summary>

@@ -157,15 +157,36 @@ public static class ResultsReader
         string commandLine = root.TryGetProperty("command_line", out var cl) && cl.ValueKind == JsonValueKind.Array
             ? string.Join(" ", cl.EnumerateArray().Select(AsText))
             : Text(root, "command_line");
+        // The runner nests the scenario's identity under "scenario" (paths, sha256, resolved_yaml,
+        // source_yaml); flat names are read too so older or hand-made manifests still work.
+        string scenarioPath = Text(root, "scenario_path"), scenarioSha = Text(root, "scenario_sha256");
+        string resolved = Text(root, "resolved_scenario"), sourceYaml = "";
+        if (root.TryGetProperty("scenario", out var sc))
+        {
+            if (sc.ValueKind == JsonValueKind.Object)
+            {
+                if (sc.TryGetProperty("paths", out var ps) && ps.ValueKind == JsonValueKind.Array)
+                    scenarioPath = string.Join(", ", ps.EnumerateArray().Select(AsText));
+                if (scenarioSha.Length == 0) scenarioSha = Text(sc, "sha256");
+                if (resolved.Length == 0) resolved = Text(sc, "resolved_yaml");
+                if (sc.TryGetProperty("source_yaml", out var src) && src.ValueKind == JsonValueKind.Array)
+                    sourceYaml = string.Join("\n", src.EnumerateArray().Select(AsText));
+            }
+            else if (scenarioPath.Length == 0)
+            {
+                scenarioPath = AsText(sc);
+            }
+        }
         return new ResultsManifest
         {
             Version = FirstText(root, "channelsim_version", "version"),
-            Commit = Text(root, "commit"),
-            ScenarioPath = FirstText(root, "scenario_path", "scenario"),
-            ScenarioSha256 = Text(root, "scenario_sha256"),
+            Commit = FirstText(root, "git_commit", "commit"),
+            ScenarioPath = scenarioPath,
+            ScenarioSha256 = scenarioSha,
             ScenarioName = Text(root, "scenario_name"),
             ScenarioDescription = Text(root, "scenario_description"),
-            ResolvedScenario = Text(root, "resolved_scenario"),
+            ResolvedScenario = resolved,
+            SourceYaml = sourceYaml,
             Seed = Text(root, "seed"),
             Replications = Text(root, "replications"),
             Threads = Text(root, "threads"),

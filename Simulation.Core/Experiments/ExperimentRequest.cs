@@ -15,6 +15,12 @@ public sealed record ExperimentRequest
     public required string ScenarioSha256 { get; init; }
     /// <summary>Fully resolved scenario(s) as YAML.</summary>
     public required string ResolvedScenario { get; init; }
+    /// <summary>Name of the scenario (for the manifest and the report).</summary>
+    public string ScenarioName { get; init; } = "";
+    /// <summary>The question the scenario answers (for the manifest and the report).</summary>
+    public string ScenarioDescription { get; init; } = "";
+    /// <summary>The scenario files as written, extended files first, so their '# source:' comments reach the report.</summary>
+    public ImmutableArray<string> ScenarioSourceTexts { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>What to run.</summary>
     public required ExperimentPlan Plan { get; init; }
     /// <summary>Where outputs go (created if needed).</summary>

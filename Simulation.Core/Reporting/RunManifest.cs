@@ -32,6 +32,14 @@ public sealed record RunManifest
     public required DateTimeOffset StartedUtc { get; init; }
     /// <summary>End time (UTC).</summary>
     public required DateTimeOffset EndedUtc { get; init; }
+    /// <summary>Name of the scenario.</summary>
+    public string ScenarioName { get; init; } = "";
+    /// <summary>The question the scenario answers.</summary>
+    public string ScenarioDescription { get; init; } = "";
+    /// <summary>Variant names and descriptions, in variant order.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> VariantDescriptions { get; init; } = ImmutableArray<KeyValuePair<string, string>>.Empty;
+    /// <summary>The scenario files as written (comments and sources included), extended files first.</summary>
+    public ImmutableArray<string> ScenarioSourceTexts { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Shard directories a merge read.</summary>
     public ImmutableArray<string> Sources { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Files written next to the manifest.</summary>
@@ -52,12 +60,20 @@ public sealed record RunManifest
         json.WriteString("status", Status);
         json.WriteString("command", Command);
         json.WriteString("command_line", CommandLine);
+        json.WriteString("scenario_name", ScenarioName);
+        json.WriteString("scenario_description", ScenarioDescription);
+        json.WriteStartObject("variant_descriptions");
+        foreach (var (name, description) in VariantDescriptions) json.WriteString(name, description);
+        json.WriteEndObject();
         json.WriteStartObject("scenario");
         json.WriteStartArray("paths");
         foreach (string path in ScenarioPaths) json.WriteStringValue(path);
         json.WriteEndArray();
         json.WriteString("sha256", Identity.ScenarioSha256);
         json.WriteString("resolved_yaml", ResolvedScenario);
+        json.WriteStartArray("source_yaml");
+        foreach (string text in ScenarioSourceTexts) json.WriteStringValue(text);
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteNumber("seed", Identity.MasterSeed);
         json.WriteBoolean("common_random_numbers", true);

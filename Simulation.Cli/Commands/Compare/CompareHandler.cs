@@ -45,12 +45,13 @@ public static class CompareHandler
             error.WriteLine($"channelsim compare: scenario names must differ, as they name the variants (repeated: {string.Join(", ", duplicates)})");
             return ExitCodes.InvalidInput;
         }
-        ImmutableArray<ScenarioVariant> variants = scenarios.Select(s => s.Variants[0] with { Name = s.Name }).ToImmutableArray();
+        ImmutableArray<ScenarioVariant> variants = scenarios.Select(s => s.Variants[0] with { Name = s.Name, Description = s.Description }).ToImmutableArray();
         string identity = string.Concat(scenarios.Select(s => s.Name + " " + s.Sha256 + "\n"));
         string sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
         string resolved = string.Join("---\n", scenarios.Select(s => s.ResolvedYaml.EndsWith('\n') || s.ResolvedYaml.Length == 0 ? s.ResolvedYaml : s.ResolvedYaml + "\n"));
         string name = scenarios[0].Name + "-compare";
         return ExperimentConsole.Run("compare", args, variants, name, scenarios.Select(s => s.SourcePath).ToImmutableArray(), sha, resolved,
-            scenarios[0].DefaultReplications, scenarios[0].DefaultSeed, modelFactory, output, error);
+            scenarios[0].DefaultReplications, scenarios[0].DefaultSeed, modelFactory, output, error,
+            "Compares the scenario files " + string.Join(", ", scenarios.Select(s => s.Name)) + " against the first, on common random numbers.");
     }
 }
