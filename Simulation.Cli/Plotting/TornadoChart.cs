@@ -8,6 +8,8 @@ public static class TornadoChart
 {
     private static readonly Color LowColor = Color.FromHex("#4c72b0");
     private static readonly Color HighColor = Color.FromHex("#dd8452");
+    private const double HalfRow = 0.17;
+    private const double BarHeight = 0.32;
 
     /// <summary>Draws one chart per metric in the sweep; empty if there is no sweep.</summary>
     public static IReadOnlyList<RenderedChart> RenderAll(ResultsDirectory results, string directory)
@@ -35,8 +37,10 @@ public static class TornadoChart
         for (int i = 0; i < ordered.Count; i++)
         {
             var r = ordered[i];
-            low.Add(new Bar { Position = i, ValueBase = baseline, Value = r.LowMean * scale, Size = 0.6, FillColor = LowColor, LineWidth = 0 });
-            high.Add(new Bar { Position = i, ValueBase = baseline, Value = r.HighMean * scale, Size = 0.6, FillColor = HighColor.WithAlpha(0.85), LineWidth = 0 });
+            // Low and high sit side by side in the row so that both stay visible when they move
+            // the metric the same way (overlaid bars would hide the shorter one).
+            low.Add(new Bar { Position = i - HalfRow, ValueBase = baseline, Value = r.LowMean * scale, Size = BarHeight, FillColor = LowColor, LineWidth = 0 });
+            high.Add(new Bar { Position = i + HalfRow, ValueBase = baseline, Value = r.HighMean * scale, Size = BarHeight, FillColor = HighColor, LineWidth = 0 });
             minX = Math.Min(minX, Math.Min(r.LowMean, r.HighMean) * scale);
             maxX = Math.Max(maxX, Math.Max(r.LowMean, r.HighMean) * scale);
         }
@@ -52,18 +56,18 @@ public static class TornadoChart
         for (int i = 0; i < ordered.Count; i++)
         {
             var r = ordered[i];
-            AddEndLabel(plt, r.LowValue, r.LowMean * scale, i, baseline, span);
-            AddEndLabel(plt, r.HighValue, r.HighMean * scale, i, baseline, span);
+            AddEndLabel(plt, r.LowValue, r.LowMean * scale, i - HalfRow, baseline, span);
+            AddEndLabel(plt, r.HighValue, r.HighMean * scale, i + HalfRow, baseline, span);
         }
         plt.Axes.SetLimitsX(minX - span * 0.18, maxX + span * 0.18);
         plt.Axes.SetLimitsY(-0.6, ordered.Count - 0.4);
         plt.Axes.Left.TickGenerator = ChartStyle.CategoryTicks(ordered.Select(r => r.Parameter).ToList(), i => i);
         ChartStyle.LegendBelow(plt);
-        string caption = $"Each bar runs from the baseline mean to the mean with one parameter at its low (blue) or high (orange) value, all else at baseline; the setting is printed at the bar's end; the black line is the baseline mean. Source: {ResultsReader.SweepFile}.";
+        string caption = $"Each pair of bars runs from the baseline mean to the mean with one parameter at its low (blue, lower bar) or high (orange, upper bar) value, all else at baseline; the setting is printed at the bar's end; the black line is the baseline mean. Source: {ResultsReader.SweepFile}.";
         return ChartStyle.Save(plt, directory, $"tornado_{metric}", title, caption);
     }
 
-    private static void AddEndLabel(Plot plt, string setting, double value, int row, double baseline, double span)
+    private static void AddEndLabel(Plot plt, string setting, double value, double row, double baseline, double span)
     {
         bool right = value >= baseline;
         var t = plt.Add.Text(setting, value + (right ? 1 : -1) * span * 0.01, row);
