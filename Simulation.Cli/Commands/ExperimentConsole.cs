@@ -49,7 +49,8 @@ internal static class ExperimentConsole
     /// <summary>Builds the request and runs it, printing progress to stderr and the table to stdout; returns the exit code.</summary>
     public static int Run(string command, ExperimentArguments args, ImmutableArray<ScenarioVariant> variants, string scenarioName,
         ImmutableArray<string> paths, string sha256, string resolved, long defaultReplications, ulong defaultSeed,
-        Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error, string scenarioDescription = "")
+        Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error,
+        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default)
     {
         string? problem = CheckArguments(args, out ShardSpec shard, out Metric metric);
         if (problem is not null)
@@ -82,7 +83,7 @@ internal static class ExperimentConsole
             ResolvedScenario = resolved,
             ScenarioName = scenarioName,
             ScenarioDescription = scenarioDescription,
-            ScenarioSourceTexts = ScenarioSourceTexts.Read(paths),
+            ScenarioSourceTexts = sourceTexts.IsDefault ? ImmutableArray<string>.Empty : sourceTexts,
             OutputDirectory = outDirectory,
             Resume = args.Resume,
             Force = args.Force,

@@ -199,7 +199,7 @@ public sealed class ChannelModel : IReplicationModel
         for (int k = 0; k < _boatCount; k++)
         {
             ref Boat boat = ref _boats[k];
-            if (boat.Waiting && boat.State == BoatState.InUkWaters && !_borderForce.Withdraw(k)) pendingBorderForce++;
+            if (boat.IsWaitingForUkVessel && !_borderForce.Withdraw(k)) pendingBorderForce++;
             boat.Waiting = false;
         }
         int pendingBfReserve = 0, pendingRnliReserve = 0;
@@ -611,7 +611,7 @@ public sealed class ChannelModel : IReplicationModel
     private void OnVesselGranted(int k, byte service)
     {
         ref Boat boat = ref _boats[k];
-        if (!boat.Waiting || boat.State != BoatState.InUkWaters)
+        if (!boat.IsWaitingForUkVessel)
             throw new InvalidOperationException($"Boat {k} was granted a vessel in state {boat.State} without waiting.");
         TraceBoat(k, "vessel_granted", boat.Load, service == ServiceBorderForce ? "border_force" : "rnli");
         AssignVessel(k, service);
@@ -620,7 +620,7 @@ public sealed class ChannelModel : IReplicationModel
     private void OnRnliThreshold(int k)
     {
         ref Boat boat = ref _boats[k];
-        if (!boat.Waiting || boat.State != BoatState.InUkWaters)
+        if (!boat.IsWaitingForUkVessel)
         {
             TraceBoat(k, "rnli_threshold", boat.Load, "already_served");
             return;
@@ -638,7 +638,7 @@ public sealed class ChannelModel : IReplicationModel
     private void OnMaxWaitReached(int k)
     {
         ref Boat boat = ref _boats[k];
-        if (!boat.Waiting || boat.State != BoatState.InUkWaters)
+        if (!boat.IsWaitingForUkVessel)
         {
             TraceBoat(k, "max_wait", boat.Load, "already_served");
             return;

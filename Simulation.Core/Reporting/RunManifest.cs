@@ -53,13 +53,7 @@ public sealed record RunManifest
     {
         using var json = new Utf8JsonWriter(stream, ResultsWriter.JsonOptions);
         json.WriteStartObject();
-        json.WriteString("channelsim_version", Identity.Version);
-        string? commit = ChannelSimVersion.GitCommit;
-        if (commit is null) json.WriteNull("git_commit");
-        else json.WriteString("git_commit", commit);
-        json.WriteString("status", Status);
-        json.WriteString("command", Command);
-        json.WriteString("command_line", CommandLine);
+        WriteHeader(json, Identity.Version, Status, Command, CommandLine);
         json.WriteString("scenario_name", ScenarioName);
         json.WriteString("scenario_description", ScenarioDescription);
         json.WriteStartObject("variant_descriptions");
@@ -108,6 +102,18 @@ public sealed record RunManifest
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The properties every manifest (run, compare, merge, sweep) starts with, in this order.</summary>
+    internal static void WriteHeader(Utf8JsonWriter json, string version, string status, string command, string commandLine)
+    {
+        json.WriteString("channelsim_version", version);
+        string? commit = ChannelSimVersion.GitCommit;
+        if (commit is null) json.WriteNull("git_commit");
+        else json.WriteString("git_commit", commit);
+        json.WriteString("status", status);
+        json.WriteString("command", command);
+        json.WriteString("command_line", commandLine);
     }
 
     /// <summary>Reads the scenario paths, resolved scenario and status back from a manifest (merge uses them).</summary>

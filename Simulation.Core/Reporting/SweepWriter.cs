@@ -108,13 +108,7 @@ public static class SweepWriter
         SweepPlan plan = results.Plan;
         using var json = new Utf8JsonWriter(stream, ResultsWriter.JsonOptions);
         json.WriteStartObject();
-        json.WriteString("channelsim_version", ChannelSimVersion.Current);
-        string? commit = ChannelSimVersion.GitCommit;
-        if (commit is null) json.WriteNull("git_commit");
-        else json.WriteString("git_commit", commit);
-        json.WriteString("status", "complete");
-        json.WriteString("command", "sweep");
-        json.WriteString("command_line", provenance.CommandLine);
+        RunManifest.WriteHeader(json, ChannelSimVersion.Current, "complete", "sweep", provenance.CommandLine);
         json.WriteStartObject("scenario");
         json.WriteStartArray("paths");
         json.WriteStringValue(provenance.ScenarioPath);

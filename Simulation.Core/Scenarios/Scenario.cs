@@ -28,4 +28,9 @@ public sealed record Scenario
     public ulong DefaultSeed { get; init; } = 20240101;
     /// <summary>The fully resolved scenario as YAML text (every key, defaults included) for manifests.</summary>
     public string ResolvedYaml { get; init; } = "";
+    /// <summary>
+    /// The text of the file and of every file it extends, as written (comments and '# source:' notes
+    /// included), extended files first; manifests keep it so reports can cite the analysts' sources.
+    /// </summary>
+    public ImmutableArray<string> SourceTexts { get; init; } = ImmutableArray<string>.Empty;
 }

@@ -245,6 +245,8 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
             Description = root.Description ?? "",
             SourcePath = path,
             Sha256 = Hash(chain),
+            // The chain runs from this file up to the root it extends; the root's text comes first.
+            SourceTexts = chain.Select(m => Encoding.UTF8.GetString(m.Bytes)).Reverse().ToImmutableArray(),
             Variants = variants.MoveToImmutable(),
             DefaultReplications = replications,
             DefaultSeed = seed,

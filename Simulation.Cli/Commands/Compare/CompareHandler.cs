@@ -52,6 +52,7 @@ public static class CompareHandler
         string name = scenarios[0].Name + "-compare";
         return ExperimentConsole.Run("compare", args, variants, name, scenarios.Select(s => s.SourcePath).ToImmutableArray(), sha, resolved,
             scenarios[0].DefaultReplications, scenarios[0].DefaultSeed, modelFactory, output, error,
-            "Compares the scenario files " + string.Join(", ", scenarios.Select(s => s.Name)) + " against the first, on common random numbers.");
+            "Compares the scenario files " + string.Join(", ", scenarios.Select(s => s.Name)) + " against the first, on common random numbers.",
+            scenarios.SelectMany(s => s.SourceTexts).Distinct(StringComparer.Ordinal).ToImmutableArray());
     }
 }

@@ -39,6 +39,6 @@ public static class RunHandler
             variants = scenario.Variants.Where(v => variantNames.Contains(v.Name)).ToImmutableArray();
         }
         return ExperimentConsole.Run("run", args, variants, scenario.Name, [scenario.SourcePath], scenario.Sha256, scenario.ResolvedYaml,
-            scenario.DefaultReplications, scenario.DefaultSeed, modelFactory, output, error, scenario.Description);
+            scenario.DefaultReplications, scenario.DefaultSeed, modelFactory, output, error, scenario.Description, scenario.SourceTexts);
     }
 }

@@ -24,6 +24,9 @@ internal struct Boat
     public double EnteredUkHours;
     public double TaskedHours;
 
+    /// <summary>True while the boat sits in UK waters waiting for a vessel (stale wake-ups check this).</summary>
+    public readonly bool IsWaitingForUkVessel => Waiting && State == BoatState.InUkWaters;
+
     /// <summary>Moves to a new state, throwing on an illegal transition.</summary>
     public void MoveTo(BoatState next) => State = BoatTransitions.Check(State, next);
 }
