@@ -313,21 +313,31 @@ public sealed class ChannelModel : IReplicationModel
         if (rating == SeaRating.Red) _redDays++;
         if (Trace is not null) Trace.Record(_sim.NowHours, "camp", "day_start", _camp, rating == SeaRating.Red ? "red" : rating == SeaRating.Amber ? "amber" : "green");
 
-        int planned = Samplers.Poisson(_smugglingRng, sm.LaunchesPerNight[(int)rating]);
-        for (int i = 0; i < planned && i < MaxLaunchesPerNight; i++)
+        // The networks put a share of the people waiting on boats, so launches follow the camp:
+        // people sent back to France come out again on the next calm nights, and capacity binds
+        // only at the organising limit and the boat stock. The night's activity factor is the
+        // first draw of the day's stream, so it is the same under every variant.
+        double activity = sm.NightActivityCv <= 0 ? 1.0
+            : Samplers.Gamma(_smugglingRng, 1.0 / (sm.NightActivityCv * sm.NightActivityCv), sm.NightActivityCv * sm.NightActivityCv);
+        int toLaunch = (int)Math.Min(_camp, Math.Round(_camp * Math.Min(1.0, sm.AttemptShare[(int)rating] * activity)));
+        int slots = Math.Min(sm.MaxLaunchesPerNight, MaxLaunchesPerNight);
+        for (int i = 0; i < slots; i++)
         {
-            if (_boatStock <= 0 || _camp < sm.LoadMinPeople) break;
+            if (_boatStock <= 0 || toLaunch < sm.LoadMinPeople) break;
             int k = NewBoat();
             // Boat k's substreams are keyed by its launch slot (day, i), not by its serial number,
             // so the i-th launch of day d draws the same numbers under every policy variant.
             _boats[k].RandomKey = (long)day * MaxLaunchesPerNight + i;
             RandomStream rng = BoatRng(StreamId.Smuggling, k, 0);
-            int load = Math.Min(LoadDistribution.Sample(sm, rng), _camp);
+            int load = Math.Min(LoadDistribution.Sample(sm, rng), toLaunch);
+            // A remainder too small for a boat of its own joins this one.
+            if (toLaunch - load < sm.LoadMinPeople) load = Math.Min(toLaunch, sm.LoadMaxPeople);
             double launchAt = day * HoursPerDay + sm.LaunchWindowStartHour + rng.NextDouble() * sm.LaunchWindowHours;
             ref Boat boat = ref _boats[k];
             boat.Taxi = rng.NextDouble() < _taxiShare;
             boat.Load = load;
             boat.LaunchDay = day;
+            toLaunch -= load;
             _camp -= load;
             _atSea += load;
             _boatStock--;

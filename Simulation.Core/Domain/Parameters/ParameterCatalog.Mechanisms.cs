@@ -59,17 +59,21 @@ public static partial class ParameterCatalog
             "Mean number of boats delivered to the coast per day (Poisson)."));
         s.Add(Integer("smuggling.boat_stock_max", 250, 0, 100_000, "boats",
             "Storage limit of the networks' boat stock."));
-        s.Add(Number("smuggling.launches_per_night_red", 12, 0, 1000, "boats/night",
-            "Mean number of boats the networks try to launch on a red night, if people and boats are there."));
-        s.Add(Number("smuggling.launches_per_night_amber", 3, 0, 1000, "boats/night",
-            "Mean number of boats the networks try to launch on an amber night."));
-        s.Add(Number("smuggling.launches_per_night_green", 0.2, 0, 1000, "boats/night",
-            "Mean number of boats the networks try to launch on a green night."));
+        s.Add(Probability("smuggling.attempt_share_red",
+            0.7, "Share of the people waiting on the coast whom the networks put on boats on a red night (crossing likely), if boats are there."));
+        s.Add(Probability("smuggling.attempt_share_amber",
+            0.2, "Share of the people waiting on the coast whom the networks put on boats on an amber night."));
+        s.Add(Probability("smuggling.attempt_share_green",
+            0.01, "Share of the people waiting on the coast whom the networks put on boats on a green night."));
+        s.Add(Number("smuggling.night_activity_cv", 0.3, 0, 3, "ratio",
+            "Night-to-night variation of that share (coefficient of variation of a gamma factor with mean 1): some calm nights are busier than others."));
+        s.Add(Integer("smuggling.max_launches_per_night", 40, 0, 4000, "boats/night",
+            "Most boats the networks can organise in one night."));
         s.Add(Number("smuggling.launch_window_start_hour", 20, 0, 24, "hour of day",
             "Hour at which the night's launch window opens."));
         s.Add(Number("smuggling.launch_window_hours", 9, 0.5, 24, "hours",
             "Length of the night's launch window; launch times are spread uniformly across it."));
-        s.Add(Number("smuggling.load_mean_people", 60, 1, 200, "people/boat",
+        s.Add(Number("smuggling.load_mean_people", 64, 1, 200, "people/boat",
             "Mean planned load per boat (right-skewed distribution)."));
         s.Add(Number("smuggling.load_cv", 0.28, 0.01, 2, "ratio",
             "Coefficient of variation of the planned load; a larger value fattens the right tail."));

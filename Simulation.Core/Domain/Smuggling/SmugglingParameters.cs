@@ -11,8 +11,12 @@ public sealed record SmugglingParameters
     public required double BoatRestockRatePerDay { get; init; }
     /// <summary>Storage limit of the boat stock.</summary>
     public required int BoatStockMax { get; init; }
-    /// <summary>Mean launches per night by rating (green, amber, red).</summary>
-    public required double[] LaunchesPerNight { get; init; }
+    /// <summary>Share of the waiting people put on boats per night, by rating (green, amber, red).</summary>
+    public required double[] AttemptShare { get; init; }
+    /// <summary>Coefficient of variation of the night's activity factor (gamma, mean 1).</summary>
+    public required double NightActivityCv { get; init; }
+    /// <summary>Most boats launched in one night.</summary>
+    public required int MaxLaunchesPerNight { get; init; }
     /// <summary>Hour the launch window opens.</summary>
     public required double LaunchWindowStartHour { get; init; }
     /// <summary>Length of the launch window.</summary>
@@ -55,7 +59,9 @@ public sealed record SmugglingParameters
             BoatStockInitial = p.Integer("smuggling.boat_stock_initial"),
             BoatRestockRatePerDay = p.Number("smuggling.boat_restock_rate_per_day"),
             BoatStockMax = p.Integer("smuggling.boat_stock_max"),
-            LaunchesPerNight = [p.Number("smuggling.launches_per_night_green"), p.Number("smuggling.launches_per_night_amber"), p.Number("smuggling.launches_per_night_red")],
+            AttemptShare = [p.Number("smuggling.attempt_share_green"), p.Number("smuggling.attempt_share_amber"), p.Number("smuggling.attempt_share_red")],
+            NightActivityCv = p.Number("smuggling.night_activity_cv"),
+            MaxLaunchesPerNight = p.Integer("smuggling.max_launches_per_night"),
             LaunchWindowStartHour = p.Number("smuggling.launch_window_start_hour"),
             LaunchWindowHours = p.Number("smuggling.launch_window_hours"),
             LoadMeanPeople = mean,

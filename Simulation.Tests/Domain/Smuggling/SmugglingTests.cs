@@ -45,4 +45,43 @@ public class SmugglingTests
             ("french.beach.seizure_probability", 1.0));
         foreach (var r in Run(p, 3)) Assert.Equal(50, r[Metric.LaunchAttempts]);
     }
+
+    // One day, nobody new, no failures sent back, the same share on every rating: what leaves the
+    // coast is set by the launch rule alone.
+    private static (string, object)[] OneNight(int peopleWaiting, double share, int maxLaunches = 40) =>
+    [
+        .. TestParameters.NoEnforcement, .. TestParameters.NoHazards,
+        ("calendar.horizon_days", 1), ("demand.new_arrivals_rate_per_day", 0.0), ("demand.initial_people_on_coast", peopleWaiting),
+        ("smuggling.attempt_share_red", share), ("smuggling.attempt_share_amber", share), ("smuggling.attempt_share_green", share),
+        ("smuggling.night_activity_cv", 0.0), ("smuggling.max_launches_per_night", maxLaunches),
+    ];
+
+    [Theory]
+    [InlineData(1000, 0.5, 500)]
+    [InlineData(2000, 0.5, 1000)]
+    [InlineData(3000, 0.2, 2400)]
+    public void TheNightsLaunchesTakeTheStatedShareOfThePeopleWaiting(int waiting, double share, int leftOnCoast)
+    {
+        foreach (var r in Run(TestParameters.With(OneNight(waiting, share)), 5))
+            Assert.Equal(leftOnCoast, r[Metric.PeopleOnCoastEnd]);
+    }
+
+    [Fact]
+    public void TheOrganisingLimitCapsTheBoatsOfOneNight()
+    {
+        // Two boats at most, each between the minimum (15) and maximum (125) load.
+        foreach (var r in Run(TestParameters.With(OneNight(1000, 1.0, maxLaunches: 2)), 5))
+            Assert.InRange(r[Metric.PeopleOnCoastEnd], 1000 - 2 * 125, 1000 - 2 * 15);
+    }
+
+    [Fact]
+    public void AZeroAttemptShareLaunchesNothing()
+    {
+        var p = TestParameters.Short(30, ("smuggling.attempt_share_red", 0.0), ("smuggling.attempt_share_amber", 0.0), ("smuggling.attempt_share_green", 0.0));
+        foreach (var r in Run(p, 3))
+        {
+            Assert.Equal(0, r[Metric.LaunchAttempts]);
+            Assert.Equal(0, r[Metric.ArrivalsUk]);
+        }
+    }
 }
