@@ -317,9 +317,8 @@ public sealed class ChannelModel : IReplicationModel
         // people sent back to France come out again on the next calm nights, and capacity binds
         // only at the organising limit and the boat stock. The night's activity factor is the
         // first draw of the day's stream, so it is the same under every variant.
-        double activity = sm.NightActivityCv <= 0 ? 1.0
-            : Samplers.Gamma(_smugglingRng, 1.0 / (sm.NightActivityCv * sm.NightActivityCv), sm.NightActivityCv * sm.NightActivityCv);
-        int toLaunch = (int)Math.Min(_camp, Math.Round(_camp * Math.Min(1.0, sm.AttemptShare[(int)rating] * activity)));
+        double activity = sm.NightActivityCv <= 0 ? 1.0 : Samplers.Gamma(_smugglingRng, sm.NightActivityShape, sm.NightActivityScale);
+        int toLaunch = (int)Math.Round(_camp * Math.Min(1.0, sm.AttemptShare[(int)rating] * activity));
         int slots = Math.Min(sm.MaxLaunchesPerNight, MaxLaunchesPerNight);
         for (int i = 0; i < slots; i++)
         {

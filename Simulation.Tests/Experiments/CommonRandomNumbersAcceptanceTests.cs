@@ -1,5 +1,5 @@
-using System.Globalization;
 using Simulation.Cli;
+using Simulation.Cli.Reporting;
 using Simulation.Tests.Scenarios;
 using Xunit.Abstractions;
 
@@ -23,19 +23,14 @@ public class CommonRandomNumbersAcceptanceTests(ITestOutputHelper output)
         int code = CliInvoker.Invoke(["run", scenario, "-r", "60", "--out", outDirectory, "--no-plots"], new StringWriter(), stderr);
         Assert.True(code == 0, stderr.ToString());
 
-        string[] lines = File.ReadAllLines(Path.Combine(outDirectory, "comparison.csv"))
-            .Where(line => !line.StartsWith('#')).ToArray();
-        string[] header = lines[0].Split(',');
-        int variant = Array.IndexOf(header, "variant"), metric = Array.IndexOf(header, "metric");
-        int reductionColumn = Array.IndexOf(header, "variance_reduction");
+        var summary = ResultsReader.ReadSummary(Path.Combine(outDirectory, ResultsReader.SummaryFile));
         var reductions = new List<double>();
-        foreach (string line in lines.Skip(1))
+        foreach (var (variant, byMetric) in summary.Comparisons)
         {
-            string[] cells = line.Split(',');
-            if (cells[metric] != "arrivals_uk") continue;
-            // An empty cell would mean the policy never changes arrivals; count it as no reduction.
-            double reduction = cells[reductionColumn].Length == 0 ? 1 : double.Parse(cells[reductionColumn], CultureInfo.InvariantCulture);
-            output.WriteLine($"{cells[variant],-28} variance_reduction {reduction:F2}");
+            // NaN would mean the policy never changes arrivals; count it as no reduction.
+            double reduction = byMetric["arrivals_uk"].VarianceReduction;
+            if (double.IsNaN(reduction)) reduction = 1;
+            output.WriteLine($"{variant,-28} variance_reduction {reduction:F2}");
             reductions.Add(reduction);
         }
 

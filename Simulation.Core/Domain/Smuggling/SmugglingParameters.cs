@@ -13,8 +13,12 @@ public sealed record SmugglingParameters
     public required int BoatStockMax { get; init; }
     /// <summary>Share of the waiting people put on boats per night, by rating (green, amber, red).</summary>
     public required double[] AttemptShare { get; init; }
-    /// <summary>Coefficient of variation of the night's activity factor (gamma, mean 1).</summary>
+    /// <summary>Coefficient of variation of the night's activity factor (gamma, mean 1); 0 means no factor.</summary>
     public required double NightActivityCv { get; init; }
+    /// <summary>Gamma shape of the night's activity factor (1/cv²).</summary>
+    public double NightActivityShape => 1.0 / (NightActivityCv * NightActivityCv);
+    /// <summary>Gamma scale of the night's activity factor (cv², so the mean is 1).</summary>
+    public double NightActivityScale => NightActivityCv * NightActivityCv;
     /// <summary>Most boats launched in one night.</summary>
     public required int MaxLaunchesPerNight { get; init; }
     /// <summary>Hour the launch window opens.</summary>
