@@ -6,19 +6,12 @@ using Simulation.Cli.Commands.Merge;
 using Simulation.Cli.Commands.Run;
 using Simulation.Cli.Commands.Trace;
 using Simulation.Tests.Experiments;
+using static Simulation.Tests.Cli.CliRun;
 
 namespace Simulation.Tests.Cli;
 
 public class ExperimentCommandsTests
 {
-    private static (int Code, string Out, string Err) Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CliInvoker.Invoke(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Theory]
     [InlineData("run", "x.yaml", "--threads", "abc")]
     [InlineData("run", "x.yaml", "--no-such-option")]

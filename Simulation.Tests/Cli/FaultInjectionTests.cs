@@ -3,6 +3,7 @@ using System.Globalization;
 using Simulation.Cli;
 using Simulation.Tests.Experiments;
 using Xunit.Abstractions;
+using static Simulation.Tests.Cli.CliRun;
 
 namespace Simulation.Tests.Cli;
 
@@ -14,14 +15,6 @@ namespace Simulation.Tests.Cli;
 /// </summary>
 public class FaultInjectionTests(ITestOutputHelper output)
 {
-    private static (int Code, string Out, string Err) Invoke(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliInvoker.Invoke(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     private static void AssertNoStackTrace(string err) =>
         Assert.False(err.Contains("   at ", StringComparison.Ordinal), "stack trace on stderr:\n" + err);
 

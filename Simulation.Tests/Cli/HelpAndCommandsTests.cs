@@ -3,19 +3,12 @@ using Simulation.Cli;
 using Simulation.Cli.Commands.Bench;
 using Simulation.Tests.Experiments;
 using Simulation.Tests.Scenarios;
+using static Simulation.Tests.Cli.CliRun;
 
 namespace Simulation.Tests.Cli;
 
 public class HelpAndCommandsTests
 {
-    private static (int Code, string Out, string Err) Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CliInvoker.Invoke(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void RootHelpListsExamplesAndEveryExitCode()
     {

@@ -4,20 +4,13 @@ using Simulation.Cli;
 using Simulation.Cli.Reporting;
 using Simulation.Tests.Experiments;
 using Simulation.Tests.Scenarios;
+using static Simulation.Tests.Cli.CliRun;
 
 namespace Simulation.Tests.Cli;
 
 public class SweepCommandTests
 {
     private static readonly string Baseline = Path.Combine(RepositoryPaths.Root(), "scenarios", "baseline-2024.yaml");
-
-    private static (int Code, string Out, string Err) Invoke(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CliInvoker.Invoke(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     [Theory]
     [InlineData("french.beach.prevention_probability=0.3:0.6:7", "did you mean french.beach.max_prevention_probability?")]

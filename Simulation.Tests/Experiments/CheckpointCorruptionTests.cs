@@ -18,13 +18,6 @@ public class CheckpointCorruptionTests(ITestOutputHelper output)
         "schema_version: 1\nname: ckpt\ndescription: Checkpoint corruption.\nexperiment:\n  replications: 30\n  seed: 3\n" +
         "calendar:\n  horizon_days: 20\nvariants:\n  more_vessels:\n    description: more\n    uk.border_force.vessels: 8\n";
 
-    private static (int Code, string Err) Invoke(params string[] args)
-    {
-        var stderr = new StringWriter();
-        int code = CliInvoker.Invoke(args, new StringWriter(), stderr);
-        return (code, stderr.ToString());
-    }
-
     [Fact]
     public void ADamagedCheckpointIsRecoveredExactlyOrRefusedNeverACrash()
     {
@@ -32,7 +25,7 @@ public class CheckpointCorruptionTests(ITestOutputHelper output)
         string scenario = temp.Sub("ckpt.yaml");
         File.WriteAllText(scenario, Yaml);
         string reference = temp.Sub("reference");
-        var (code, err) = Invoke("run", scenario, "--threads", "1", "--out", reference);
+        var (code, _, err) = CliRun.Invoke("run", scenario, "--threads", "1", "--out", reference);
         Assert.True(code == 0, err);
         byte[] original = File.ReadAllBytes(ExperimentSession.CheckpointPath(reference));
         int headerEnd = Encoding.UTF8.GetString(original).IndexOf("#end\n", StringComparison.Ordinal) + 5;
@@ -47,7 +40,7 @@ public class CheckpointCorruptionTests(ITestOutputHelper output)
             // Only the checkpoint survives, as after SIGKILL before any result was written.
             Directory.CreateDirectory(Path.Combine(directory, "checkpoint"));
             File.WriteAllBytes(ExperimentSession.CheckpointPath(directory), damaged);
-            (code, err) = Invoke("run", scenario, "--threads", "1", "--out", directory, "--resume");
+            (code, _, err) = CliRun.Invoke("run", scenario, "--threads", "1", "--out", directory, "--resume");
             string label = $"case {i} (damage {kind}): exit {code}\n{err}";
             Assert.False(err.Contains("   at ", StringComparison.Ordinal), label);
             Assert.True(code is ExitCodes.Ok or ExitCodes.InvalidInput, label);

@@ -1,5 +1,5 @@
-using Simulation.Cli;
 using Simulation.Cli.Reporting;
+using Simulation.Tests.Cli;
 using Simulation.Tests.Scenarios;
 using Xunit.Abstractions;
 
@@ -19,9 +19,7 @@ public class CommonRandomNumbersAcceptanceTests(ITestOutputHelper output)
         using var temp = new TempDirectory();
         string scenario = Path.Combine(RepositoryPaths.Root(), "scenarios", "policy-comparison.yaml");
         string outDirectory = temp.Sub("out");
-        var stderr = new StringWriter();
-        int code = CliInvoker.Invoke(["run", scenario, "-r", "60", "--out", outDirectory, "--no-plots"], new StringWriter(), stderr);
-        Assert.True(code == 0, stderr.ToString());
+        CliRun.Succeed("run", scenario, "-r", "60", "--out", outDirectory, "--no-plots");
 
         var summary = ResultsReader.ReadSummary(Path.Combine(outDirectory, ResultsReader.SummaryFile));
         var reductions = new List<double>();

@@ -51,29 +51,22 @@ public class DeterminismMatrixTests(ITestOutputHelper output)
         return path;
     }
 
-    private static void Invoke(params string[] args)
-    {
-        var stderr = new StringWriter();
-        int code = CliInvoker.Invoke(args, new StringWriter(), stderr);
-        Assert.True(code == 0, string.Join(' ', args) + "\n" + stderr);
-    }
-
     private static void RunCell(string scenario, string outDirectory, int threads, int shards)
     {
         string t = threads.ToString(CultureInfo.InvariantCulture);
         if (shards == 1)
         {
-            Invoke("run", scenario, "--threads", t, "--out", outDirectory);
+            CliRun.Succeed("run", scenario, "--threads", t, "--out", outDirectory);
             return;
         }
         var shardDirectories = new List<string>();
         for (int k = 1; k <= shards; k++)
         {
             string directory = outDirectory + "-shard" + k.ToString(CultureInfo.InvariantCulture);
-            Invoke("run", scenario, "--threads", t, "--out", directory, "--shard", $"{k}/{shards}");
+            CliRun.Succeed("run", scenario, "--threads", t, "--out", directory, "--shard", $"{k}/{shards}");
             shardDirectories.Add(directory);
         }
-        Invoke(["merge", .. shardDirectories, "--out", outDirectory]);
+        CliRun.Succeed(["merge", .. shardDirectories, "--out", outDirectory]);
     }
 
     [Fact]

@@ -5,11 +5,11 @@ namespace Simulation.Tests.Cli.Commands;
 
 public sealed class ReportCommandTests
 {
+    // Messages may go to either stream; the assertions read both.
     private static (int Exit, string Output) Invoke(params string[] args)
     {
-        var sw = new StringWriter();
-        int exit = CliApp.BuildRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = sw, Error = sw });
-        return (exit, sw.ToString());
+        var (code, output, error) = CliRun.Invoke(args);
+        return (code, output + error);
     }
 
     [Fact]
