@@ -1,0 +1,66 @@
+using Simulation.Core.Domain.Harm;
+using Simulation.Core.Domain.Metrics;
+using Simulation.Core.Domain.UkResponse;
+using Simulation.Core.Domain.Weather;
+using Simulation.Core.Engine;
+using Simulation.Core.Engine.Random;
+
+namespace Simulation.Core.Domain.Crossing;
+
+/// <summary>
+/// Distress in French waters: French vessels reach the boat and land its people in France, unless
+/// they refuse help (escorted to the median line) or a UK vessel working in French waters answers.
+/// </summary>
+internal sealed class FrenchRescue
+{
+    private readonly ReplicationContext _ctx;
+    private readonly Simulator _sim;
+    private readonly BoatPool _boats;
+    private readonly Tallies _tallies;
+    private readonly DailyWeather _weather;
+    private readonly HarmModel _harm;
+    private readonly UkResponder _uk;
+    private readonly BoatOutcomes _outcomes;
+
+    public FrenchRescue(ReplicationContext ctx, DailyWeather weather, HarmModel harm, UkResponder uk, BoatOutcomes outcomes)
+    {
+        _ctx = ctx;
+        _sim = ctx.Sim;
+        _boats = ctx.Boats;
+        _tallies = ctx.Tallies;
+        _weather = weather;
+        _harm = harm;
+        _uk = uk;
+        _outcomes = outcomes;
+    }
+
+    public void OnDistress(int k)
+    {
+        ref Boat boat = ref _boats[k];
+        int day = _ctx.Today;
+        RandomStream rng = _ctx.BoatRng(StreamId.FrenchRescue, k, 0);
+        double uRefuse = rng.NextDouble();
+        double uUk = rng.NextDouble();
+        double responseHours = Samplers.Exponential(rng, _ctx.P.Crossing.FrenchResponseHoursMean);
+        _ctx.TraceBoat(k, "distress", boat.Load, "french_waters");
+        bool capsized = _harm.InWaterHarm(k, responseHours, _weather.WaterTemperatureC(day), 2);
+        if (boat.Load == 0)
+        {
+            boat.MoveTo(BoatState.Lost);
+            return;
+        }
+        if (!capsized && uRefuse < _ctx.P.Crossing.RefuseHelpProbability)
+        {
+            // Refusing help: escorted to the median line, where UK assets take over.
+            boat.DistressAtHours = double.PositiveInfinity;
+            _ctx.TraceBoat(k, "refused_french_help", boat.Load, "escorted");
+            _sim.ScheduleAt(Math.Max(boat.UkWatersAtHours, _sim.NowHours), (int)EventKind.EnterUkWaters, k);
+            return;
+        }
+        if (_uk.TryRespondInFrenchWaters(k, uUk)) return;
+        boat.MoveTo(BoatState.RescuedFr);
+        _tallies.RescuedFr(boat.Load);
+        _ctx.TraceBoat(k, "rescued_fr", boat.Load, "back_to_camp");
+        _outcomes.Fail(k, boat.Load);
+    }
+}

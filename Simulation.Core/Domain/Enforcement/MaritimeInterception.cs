@@ -1,0 +1,81 @@
+using Simulation.Core.Domain.Crossing;
+using Simulation.Core.Domain.Harm;
+using Simulation.Core.Domain.Metrics;
+using Simulation.Core.Engine.Random;
+
+namespace Simulation.Core.Domain.Enforcement;
+
+/// <summary>
+/// French interception afloat under the doctrine in force: taxi-boats stopped before boarding,
+/// loaded boats stopped in shallow water or, under the full doctrine, near the coast. An
+/// intervention can capsize the boat.
+/// </summary>
+internal sealed class MaritimeInterception
+{
+    private readonly ReplicationContext _ctx;
+    private readonly BoatPool _boats;
+    private readonly Tallies _tallies;
+    private readonly HarmModel _harm;
+    private readonly BoatOutcomes _outcomes;
+
+    public MaritimeInterception(ReplicationContext ctx, HarmModel harm, BoatOutcomes outcomes)
+    {
+        _ctx = ctx;
+        _boats = ctx.Boats;
+        _tallies = ctx.Tallies;
+        _harm = harm;
+        _outcomes = outcomes;
+    }
+
+    /// <summary>True when taxi-boat k was stopped before anyone boarded.</summary>
+    public bool TryStopBeforeBoarding(int k)
+    {
+        var enf = _ctx.P.Enforcement;
+        if (enf.ActsBeforeBoarding &&
+            _ctx.BoatRng(StreamId.MaritimeInterception, k, 0).NextDouble() < enf.BeforeBoardingEffectiveness)
+        {
+            // The empty boat is seized; the groups waiting for it go back to the camps.
+            Intercept(k, enf.BeforeBoardingCapsize, 1);
+            return true;
+        }
+        return false;
+    }
+
+    // Shallow-water and full doctrines act on a loaded boat close to shore.
+    public bool TryInterceptNearShore(int k, int phase)
+    {
+        var enf = _ctx.P.Enforcement;
+        if (!enf.ActsInShallowWater) return false;
+        RandomStream rng = _ctx.BoatRng(StreamId.MaritimeInterception, k, phase);
+        double uShallow = rng.NextDouble();
+        double uFull = rng.NextDouble();
+        if (uShallow < enf.ShallowWaterEffectiveness)
+        {
+            Intercept(k, enf.ShallowWaterCapsize, phase + 4);
+            return true;
+        }
+        if (enf.InterceptsAtSea && uFull < enf.FullEffectiveness)
+        {
+            Intercept(k, enf.FullCapsize, phase + 8);
+            return true;
+        }
+        return false;
+    }
+
+    private void Intercept(int k, double capsizeProbability, int phase)
+    {
+        ref Boat boat = ref _boats[k];
+        RandomStream rng = _ctx.BoatRng(StreamId.MaritimeInterception, k, phase);
+        if (rng.NextDouble() < capsizeProbability)
+        {
+            int inWater = Samplers.Binomial(rng, boat.Load, _ctx.P.Harm.ShareInWaterGivenCapsize);
+            int dead = HarmModel.BinomialFromUniform(rng.NextDouble(), inWater, _ctx.P.Enforcement.FatalityGivenCapsize);
+            if (dead > 0) _harm.Kill(k, dead, DeathCause.Interception);
+            _ctx.TraceBoat(k, "interception_capsize", dead, "deaths_interception");
+        }
+        boat.MoveTo(BoatState.InterceptedFr);
+        _tallies.InterceptedFr(boat.Load);
+        _ctx.TraceBoat(k, "intercepted_fr", boat.Load, "back_to_camp");
+        _outcomes.Fail(k, boat.Load);
+    }
+}

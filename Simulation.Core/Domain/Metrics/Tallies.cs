@@ -1,0 +1,128 @@
+using Simulation.Core.Domain.Harm;
+using Simulation.Core.Domain.Weather;
+
+namespace Simulation.Core.Domain.Metrics;
+
+/// <summary>
+/// The counters of one replication and the only writer of its daily series. Mechanisms report what
+/// happened through these methods; <see cref="WriteTo"/> turns the counts into metrics at the end.
+/// </summary>
+internal sealed class Tallies
+{
+    private ReplicationResult _result = null!;
+    private long _arrivals, _boatsArrived, _arrivedLoadSum, _launchAttempts, _taxiLaunches, _prevented;
+    private long _personAttempts, _interceptedFr, _rescuedFr, _rescuedUk, _returnedWindspire, _returnedAfterArrival;
+    private long _deathsDrowning, _deathsHypothermia, _deathsCrush, _deathsInterception;
+    private long _redDays, _responsesBorderForce, _responsesRnli, _selfLanded, _gaveUp, _newOnCoast;
+    private double _waitHoursSum;
+    private long _waitCount;
+
+    public void Reset(ReplicationResult result)
+    {
+        _result = result;
+        _arrivals = _boatsArrived = _arrivedLoadSum = _launchAttempts = _taxiLaunches = _prevented = 0;
+        _personAttempts = _interceptedFr = _rescuedFr = _rescuedUk = _returnedWindspire = _returnedAfterArrival = 0;
+        _deathsDrowning = _deathsHypothermia = _deathsCrush = _deathsInterception = 0;
+        _redDays = _responsesBorderForce = _responsesRnli = _selfLanded = _gaveUp = _newOnCoast = 0;
+        _waitHoursSum = 0;
+        _waitCount = 0;
+    }
+
+    public void Weather(int day, SeaRating rating)
+    {
+        _result.Daily[(int)DailySeries.WeatherRating][day] = (int)rating;
+        if (rating == SeaRating.Red) _redDays++;
+    }
+
+    public void NewOnCoast(int people) => _newOnCoast += people;
+
+    public void GaveUp(int people) => _gaveUp += people;
+
+    public void ReturnedAfterArrival(int people) => _returnedAfterArrival += people;
+
+    public void Launch(int day, int people, bool taxi)
+    {
+        _launchAttempts++;
+        _result.Daily[(int)DailySeries.LaunchAttempts][day]++;
+        _personAttempts += people;
+        if (taxi) _taxiLaunches++;
+    }
+
+    public void Prevented(int day, int people)
+    {
+        _prevented += people;
+        _result.Daily[(int)DailySeries.PreventedOnLand][day] += people;
+    }
+
+    public void InterceptedFr(int people) => _interceptedFr += people;
+
+    public void RescuedFr(int people) => _rescuedFr += people;
+
+    public void RescuedUk(int people) => _rescuedUk += people;
+
+    public void ReturnedWindspire(int people) => _returnedWindspire += people;
+
+    public void UkResponse(bool borderForce)
+    {
+        if (borderForce) _responsesBorderForce++; else _responsesRnli++;
+    }
+
+    public void Waited(double hours)
+    {
+        _waitHoursSum += hours;
+        _waitCount++;
+    }
+
+    public void SelfLanded() => _selfLanded++;
+
+    public void Arrival(int day, int people)
+    {
+        _arrivals += people;
+        _boatsArrived++;
+        _arrivedLoadSum += people;
+        _result.Daily[(int)DailySeries.ArrivalsUk][day] += people;
+    }
+
+    public void Deaths(int day, int people, DeathCause cause)
+    {
+        switch (cause)
+        {
+            case DeathCause.Drowning: _deathsDrowning += people; break;
+            case DeathCause.Hypothermia: _deathsHypothermia += people; break;
+            case DeathCause.Crush: _deathsCrush += people; break;
+            default: _deathsInterception += people; break;
+        }
+        _result.Daily[(int)DailySeries.Deaths][day] += people;
+    }
+
+    /// <summary>Writes every metric that is a count or a ratio of counts; the model adds the end-of-run states.</summary>
+    public void WriteTo(ReplicationResult r)
+    {
+        long deaths = _deathsDrowning + _deathsHypothermia + _deathsCrush + _deathsInterception;
+        r[Metric.ArrivalsUk] = _arrivals;
+        r[Metric.BoatsArrived] = _boatsArrived;
+        r[Metric.PeoplePerBoat] = _boatsArrived == 0 ? 0 : (double)_arrivedLoadSum / _boatsArrived;
+        r[Metric.LaunchAttempts] = _launchAttempts;
+        r[Metric.PreventedOnLand] = _prevented;
+        r[Metric.PreventedOnLandShare] = _personAttempts == 0 ? 0 : (double)_prevented / _personAttempts;
+        r[Metric.InterceptedAtSeaFr] = _interceptedFr;
+        r[Metric.RescuedFr] = _rescuedFr;
+        r[Metric.RescuedUk] = _rescuedUk;
+        r[Metric.ReturnedWindspire] = _returnedWindspire;
+        r[Metric.ReturnedAfterArrival] = _returnedAfterArrival;
+        r[Metric.Deaths] = deaths;
+        r[Metric.DeathsDrowning] = _deathsDrowning;
+        r[Metric.DeathsHypothermia] = _deathsHypothermia;
+        r[Metric.DeathsCrush] = _deathsCrush;
+        r[Metric.DeathsInterception] = _deathsInterception;
+        r[Metric.TaxiBoatShare] = _launchAttempts == 0 ? 0 : (double)_taxiLaunches / _launchAttempts;
+        r[Metric.RedDays] = _redDays;
+        r[Metric.UkResponsesBorderForce] = _responsesBorderForce;
+        r[Metric.UkResponsesRnli] = _responsesRnli;
+        r[Metric.BoatsSelfLanded] = _selfLanded;
+        r[Metric.MeanWaitForRescueHours] = _waitCount == 0 ? 0 : _waitHoursSum / _waitCount;
+        r[Metric.GaveUp] = _gaveUp;
+        r[Metric.PeopleNewOnCoast] = _newOnCoast;
+        r[Metric.PersonAttempts] = _personAttempts;
+    }
+}
