@@ -145,15 +145,18 @@ public static class Samplers
         bool flip = p > 0.5;
         double q = flip ? 1 - p : p;
         int count = 0;
-        if (q > 0)
+        double logOneMinusQ = Math.Log(1 - q);
+        // When 1 - q rounds to 1 a success is too rare to happen in n <= 64 trials.
+        if (q > 0 && logOneMinusQ < 0)
         {
-            double logOneMinusQ = Math.Log(1 - q);
             int position = 0;
             while (true)
             {
-                // Trials up to and including the next success are geometric.
-                position += (int)Math.Floor(Math.Log(rng.NextDoubleNonZero()) / logOneMinusQ) + 1;
-                if (position > n) break;
+                // Trials up to and including the next success are geometric. The jump stays a double
+                // until it is known to fit: for q near 0 it can exceed the range of int.
+                double jump = Math.Floor(Math.Log(rng.NextDoubleNonZero()) / logOneMinusQ) + 1;
+                if (jump > n - position) break;
+                position += (int)jump;
                 count++;
             }
         }

@@ -220,6 +220,29 @@ public class SamplerTests
         AssertChiSquare(x, reference.Probability);
     }
 
+    // Near 0 or 1 the geometric jump between successes can exceed the range of int; it used to wrap
+    // and give counts outside [0, n] (a negative gave_up in the model).
+    [Theory]
+    [InlineData(1e-300)]
+    [InlineData(1e-17)]
+    [InlineData(1e-12)]
+    [InlineData(0.9999999999999998)]
+    [InlineData(1 - 1e-12)]
+    public void BinomialStaysWithinZeroAndNForProbabilitiesAtTheEdges(double p)
+    {
+        var rng = new RandomStream(11);
+        foreach (int n in new[] { 1, 7, 64, 65, 1000, 100_000 })
+        {
+            for (int i = 0; i < 2000; i++)
+            {
+                int x = Samplers.Binomial(rng, n, p);
+                Assert.InRange(x, 0, n);
+                if (p < 1e-9) Assert.True(x <= 1, $"Binomial({n}, {p}) = {x}");
+                else Assert.True(x >= n - 1, $"Binomial({n}, {p}) = {x}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData(3.0, 0.4)]
     [InlineData(0.8, 0.2)]
