@@ -18,10 +18,11 @@ namespace Simulation.Core.Domain;
 /// <summary>
 /// The Channel model (MODEL.md §2) as a composition of mechanisms: camps, smuggling networks,
 /// French enforcement on land and at sea, taxi-boat pick-ups, the crossing, French rescue, UK
-/// response with limited vessels, Windspire returns, returns after arrival, deterrence and harm,
-/// driven by a dated policy timeline. This class builds the mechanisms for one parameter set,
-/// owns the clock, the boat pool and the tallies through a shared context, hands each event to its
-/// mechanism and writes the result. One instance per thread; it reuses its buffers across replications.
+/// response with limited vessels and chartered joint-operations ships, Windspire returns, returns
+/// after arrival, deterrence and harm, driven by a dated policy timeline. This class builds the
+/// mechanisms for one parameter set, owns the clock, the boat pool and the tallies through a
+/// shared context, hands each event to its mechanism and writes the result. One instance per
+/// thread; it reuses its buffers across replications.
 /// </summary>
 public sealed class ChannelModel : IReplicationModel
 {
@@ -39,6 +40,7 @@ public sealed class ChannelModel : IReplicationModel
     private readonly BoatOutcomes _outcomes;
     private readonly HarmModel _harm;
     private readonly UkFleet _fleet;
+    private readonly JointOperationsShips _ships;
     private readonly UkResponder _uk;
     private readonly CrossingHazards _crossing;
     private readonly FrenchRescue _frenchRescue;
@@ -66,9 +68,11 @@ public sealed class ChannelModel : IReplicationModel
         _outcomes = new BoatOutcomes(_ctx, _camp, _deterrence, _tactics, _returns);
         _harm = new HarmModel(_ctx, _outcomes);
         _fleet = new UkFleet(_ctx, _timeline);
-        _uk = new UkResponder(_ctx, _weather, _fleet, new Windspire(_ctx, _weather), _harm, _outcomes);
+        var windspire = new Windspire(_ctx, _weather);
+        _ships = new JointOperationsShips(_ctx, _timeline, _fleet, windspire);
+        _uk = new UkResponder(_ctx, _weather, _fleet, windspire, _ships, _harm, _outcomes);
         _crossing = new CrossingHazards(_ctx, _weather, _harm);
-        _frenchRescue = new FrenchRescue(_ctx, _weather, _harm, _uk, _outcomes);
+        _frenchRescue = new FrenchRescue(_ctx, _weather, _harm, _uk, _ships, _outcomes);
         _interception = new MaritimeInterception(_ctx, _harm, _outcomes);
         var stock = new BoatStock();
         _taxiPickup = new TaxiPickup(_ctx, _weather, stock, _harm, _interception, _crossing, _outcomes);
@@ -131,6 +135,7 @@ public sealed class ChannelModel : IReplicationModel
         _planner.Reset();
         _returns.Reset();
         _fleet.Reset();
+        _ships.Reset();
         _outcomes.Reset();
         _tactics.Reset();
         _deterrence.Reset();
@@ -156,6 +161,7 @@ public sealed class ChannelModel : IReplicationModel
             case EventKind.VesselFree: _fleet.OnVesselFree(k); break;
             case EventKind.SelfLanded: _uk.OnSelfLanded(k); break;
             case EventKind.ReserveGranted: _fleet.OnReserveGranted(k); break;
+            case EventKind.JointOperationsShipFree: _ships.OnShipFree(k); break;
             default: throw new InvalidOperationException($"Unknown event kind {e.Kind}.");
         }
     }
@@ -166,6 +172,7 @@ public sealed class ChannelModel : IReplicationModel
         _ctx.UseParameters(_timeline.Snapshots[snapshot]);
         _tactics.ParametersChanged(previous);
         _fleet.SetVesselCounts();
+        _ships.ServeWaiting();
         if (_ctx.Trace is not null) _ctx.Trace.Record(_sim.NowHours, "policy", "timeline_change", 0, "snapshot-" + snapshot.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

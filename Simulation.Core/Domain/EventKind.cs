@@ -18,4 +18,5 @@ internal enum EventKind
     VesselFree,
     SelfLanded,
     ReserveGranted,
+    JointOperationsShipFree,
 }

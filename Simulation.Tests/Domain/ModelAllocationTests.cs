@@ -11,9 +11,10 @@ public class ModelAllocationTests
     [InlineData("french.maritime.doctrine", "none")]
     [InlineData("french.maritime.doctrine", "full")]
     [InlineData("uk.windspire.operate_in_french_waters", "true")]
+    [InlineData("uk.joint_operations.ships", "2")]
     public void AWarmModelRunsAReplicationWithoutAllocating(string path, string value)
     {
-        object typed = value == "true" ? true : value;
+        object typed = value == "true" ? true : int.TryParse(value, out int whole) ? whole : value;
         var model = new ChannelModel(TestParameters.With((path, typed), ("uk.border_force.vessels", 3)) with
         {
             Timeline = [new Simulation.Core.Domain.Parameters.TimelineChange(new DateOnly(2024, 6, 1), "uk.border_force.vessels",

@@ -9,7 +9,8 @@ namespace Simulation.Core.Domain.Crossing;
 
 /// <summary>
 /// Distress in French waters: French vessels reach the boat and land its people in France, unless
-/// they refuse help (escorted to the median line) or a UK vessel working in French waters answers.
+/// they refuse help (escorted to the median line), a joint-operations ship is nearer, or a UK vessel
+/// working in French waters answers.
 /// </summary>
 internal sealed class FrenchRescue
 {
@@ -20,9 +21,11 @@ internal sealed class FrenchRescue
     private readonly DailyWeather _weather;
     private readonly HarmModel _harm;
     private readonly UkResponder _uk;
+    private readonly JointOperationsShips _ships;
     private readonly BoatOutcomes _outcomes;
 
-    public FrenchRescue(ReplicationContext ctx, DailyWeather weather, HarmModel harm, UkResponder uk, BoatOutcomes outcomes)
+    public FrenchRescue(ReplicationContext ctx, DailyWeather weather, HarmModel harm, UkResponder uk, JointOperationsShips ships,
+        BoatOutcomes outcomes)
     {
         _ctx = ctx;
         _sim = ctx.Sim;
@@ -31,6 +34,7 @@ internal sealed class FrenchRescue
         _weather = weather;
         _harm = harm;
         _uk = uk;
+        _ships = ships;
         _outcomes = outcomes;
     }
 
@@ -43,7 +47,9 @@ internal sealed class FrenchRescue
         double uUk = rng.NextDouble();
         double responseHours = Samplers.Exponential(rng, _ctx.P.Crossing.FrenchResponseHoursMean);
         _ctx.TraceBoat(k, "distress", boat.Load, "french_waters");
-        bool capsized = _harm.InWaterHarm(k, responseHours, _weather.WaterTemperatureC(day), 2);
+        // A free joint-operations ship nearer than the French asset answers instead, and sooner.
+        bool shipNearer = _ships.FreeAndNearerThan(responseHours);
+        bool capsized = _harm.InWaterHarm(k, shipNearer ? _ships.ResponseHours : responseHours, _weather.WaterTemperatureC(day), 2);
         if (boat.Load == 0)
         {
             boat.MoveTo(BoatState.Lost);
@@ -55,6 +61,11 @@ internal sealed class FrenchRescue
             boat.DistressAtHours = double.PositiveInfinity;
             _ctx.TraceBoat(k, "refused_french_help", boat.Load, "escorted");
             _sim.ScheduleAt(Math.Max(boat.UkWatersAtHours, _sim.NowHours), (int)EventKind.EnterUkWaters, k);
+            return;
+        }
+        if (shipNearer)
+        {
+            _ships.TakeInFrenchWaters(k);
             return;
         }
         if (_uk.TryRespondInFrenchWaters(k, uUk)) return;

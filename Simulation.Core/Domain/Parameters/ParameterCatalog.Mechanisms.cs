@@ -232,6 +232,25 @@ public static partial class ParameterCatalog
             0.5, "Probability Border Force seeks a return for a rescue made in French waters."));
     }
 
+    // A chartered rescue ship for joint operations with France (the Home Office considered renting
+    // one). Off by default: no ship was chartered, and with none on station the model draws nothing more.
+    private static void AddJointOperations(ImmutableArray<ParameterSpec>.Builder s)
+    {
+        s.Add(Integer("uk.joint_operations.ships", 0, 0, 20, "ships",
+            "Chartered joint-operations rescue ships on station near the median line, answering distress on both sides of it and returning the people they rescue to France unless a medical emergency or the sea state prevents it (0 = none)."));
+        s.Add(Number("uk.joint_operations.station_distance_nm", 6, 0, 100, "nautical miles",
+            "Mean distance from a ship's station to a boat in distress, in French or UK waters."));
+        s.Add(Number("uk.joint_operations.speed_knots", 12, 1, 60, "knots", "Transit speed of a joint-operations ship."));
+        s.Add(Integer("uk.joint_operations.capacity_people", 400, 1, 2000, "people",
+            "People a joint-operations ship can carry in one trip."));
+        s.Add(Number("uk.joint_operations.on_scene_hours", 1.0, 0, 24, "hours",
+            "Time on scene to take the people of one boat on board (with the ship's own rescue craft)."));
+        s.Add(Number("uk.joint_operations.port_distance_nm", 15, 0, 200, "nautical miles",
+            "Distance from the scene to the landing port: a French port for a return, Dover otherwise."));
+        s.Add(Number("uk.joint_operations.turnaround_hours", 3.0, 0, 48, "hours",
+            "Time from reaching port until the ship has landed the people and is back on station."));
+    }
+
     private static void AddReturns(ImmutableArray<ParameterSpec>.Builder s)
     {
         s.Add(Flag("returns.one_in_one_out.enabled", false, "One in, one out: people who arrived are returned to France up to a weekly cap."));

@@ -47,6 +47,7 @@ public static partial class ParameterCatalog
         AddFrenchRescue(specs);
         AddUkResponse(specs);
         AddWindspire(specs);
+        AddJointOperations(specs);
         AddReturns(specs);
         AddDeterrence(specs);
         AddHarm(specs);

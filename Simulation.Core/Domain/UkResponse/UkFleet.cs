@@ -50,8 +50,8 @@ internal sealed class UkFleet
 
     public bool RequestRnli(int k) => _rnli.Request((int)EventKind.RnliGranted, k);
 
-    /// <summary>Takes boat k out of the Border Force queue (it was served otherwise or gave up).</summary>
-    public void WithdrawBorderForce(int k) => _borderForce.Withdraw(k);
+    /// <summary>Takes boat k out of the Border Force queue (it was served otherwise or gave up); false if it was not queued.</summary>
+    public bool WithdrawBorderForce(int k) => _borderForce.Withdraw(k);
 
     public static string Name(byte service) => service == BorderForce ? "border_force" : "rnli";
 

@@ -9,8 +9,9 @@ namespace Simulation.Core.Domain.UkResponse;
 
 /// <summary>
 /// UK response to a boat in UK waters (and, under Windspire, in French waters): the RNLI when it is
-/// nearest, else Border Force, else the boat waits (RNLI after a threshold) or heads for a beach;
-/// the vessel reaches the boat, takes its people aboard and lands them in the UK or in France.
+/// nearest, else a joint-operations ship when one is free and near enough, else Border Force, else
+/// the boat waits (RNLI after a threshold) or heads for a beach; the vessel reaches the boat, takes
+/// its people aboard and lands them in the UK or in France.
 /// </summary>
 internal sealed class UkResponder
 {
@@ -21,10 +22,12 @@ internal sealed class UkResponder
     private readonly DailyWeather _weather;
     private readonly UkFleet _fleet;
     private readonly Windspire _windspire;
+    private readonly JointOperationsShips _ships;
     private readonly HarmModel _harm;
     private readonly BoatOutcomes _outcomes;
 
-    public UkResponder(ReplicationContext ctx, DailyWeather weather, UkFleet fleet, Windspire windspire, HarmModel harm, BoatOutcomes outcomes)
+    public UkResponder(ReplicationContext ctx, DailyWeather weather, UkFleet fleet, Windspire windspire, JointOperationsShips ships,
+        HarmModel harm, BoatOutcomes outcomes)
     {
         _ctx = ctx;
         _sim = ctx.Sim;
@@ -33,6 +36,7 @@ internal sealed class UkResponder
         _weather = weather;
         _fleet = fleet;
         _windspire = windspire;
+        _ships = ships;
         _harm = harm;
         _outcomes = outcomes;
     }
@@ -72,6 +76,7 @@ internal sealed class UkResponder
             AssignVessel(k, UkFleet.Rnli);
             return;
         }
+        if (_ships.TryTakeInUkWaters(k)) return;
         if (_fleet.RequestBorderForce(k))
         {
             AssignVessel(k, UkFleet.BorderForce);
@@ -84,6 +89,7 @@ internal sealed class UkResponder
             return;
         }
         boat.Waiting = true;
+        _ships.NoteWaiting(k);
         _sim.Schedule(uk.RnliWaitThresholdHours, (int)EventKind.RnliThreshold, k);
         _sim.Schedule(uk.MaxWaitHours, (int)EventKind.MaxWaitReached, k);
     }
@@ -169,6 +175,17 @@ internal sealed class UkResponder
                 _harm.InWaterHarm(k, now - distressAt, _weather.WaterTemperatureC(day), 3);
             }
             _tallies.Waited(waited);
+        }
+        if (boat.Service == JointOperationsShips.Service)
+        {
+            boat.MoveTo(boat.Load == 0 ? BoatState.Lost : BoatState.AboardUkVessel);
+            if (boat.Load == 0)
+            {
+                _ctx.TraceBoat(k, "vessel_on_scene", 0, "no_survivors");
+                _ships.NoSurvivors(k);
+            }
+            else _ships.PickUp(k, day);
+            return;
         }
         VesselServiceParameters v = _fleet.Service(boat.Service);
         _tallies.UkResponse(boat.Service == UkFleet.BorderForce);

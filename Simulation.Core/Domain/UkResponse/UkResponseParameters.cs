@@ -2,7 +2,7 @@ using Simulation.Core.Domain.Parameters;
 
 namespace Simulation.Core.Domain.UkResponse;
 
-/// <summary>Typed UK response and Windspire parameters (MODEL.md §2.8 and §2.9).</summary>
+/// <summary>Typed UK response and Windspire parameters (MODEL.md §2.8 and §2.9), joint-operations ships included.</summary>
 public sealed record UkResponseParameters
 {
     /// <summary>Border Force vessels.</summary>
@@ -37,6 +37,8 @@ public sealed record UkResponseParameters
     public required double FrenchWatersResponseShare { get; init; }
     /// <summary>Probability of seeking a return for a rescue in French waters.</summary>
     public required double WindspireReturnProbabilityFrenchWaters { get; init; }
+    /// <summary>Chartered joint-operations rescue ships.</summary>
+    public required JointOperationsParameters JointOperations { get; init; }
 
     /// <summary>Reads the UK response parameters.</summary>
     public static UkResponseParameters From(ParameterSet p) => new()
@@ -57,5 +59,6 @@ public sealed record UkResponseParameters
         OperateInFrenchWaters = p.Boolean("uk.windspire.operate_in_french_waters"),
         FrenchWatersResponseShare = p.Number("uk.windspire.french_waters_response_share"),
         WindspireReturnProbabilityFrenchWaters = p.Number("uk.windspire.return_probability_french_waters"),
+        JointOperations = JointOperationsParameters.From(p),
     };
 }

@@ -26,8 +26,13 @@ internal sealed class Windspire
         double seek = inFrenchWaters ? uk.WindspireReturnProbabilityFrenchWaters : uk.WindspireReturnProbability;
         bool seeks = w.NextDouble() < seek;
         bool permitted = w.NextDouble() < uk.WindspirePermissionProbability;
-        bool medical = w.NextDouble() < uk.WindspireMedicalEmergencyProbability;
-        bool calmEnough = _weather.WaveHeightM(day) <= uk.WindspireMaxWaveHeightM;
-        return seeks && permitted && !medical && calmEnough;
+        bool medical = MedicalEmergency(w);
+        return seeks && permitted && !medical && CalmEnough(day);
     }
+
+    /// <summary>True when a medical emergency on board sends the people to Dover (one draw from <paramref name="rng"/>).</summary>
+    public bool MedicalEmergency(RandomStream rng) => rng.NextDouble() < _ctx.P.Uk.WindspireMedicalEmergencyProbability;
+
+    /// <summary>True when the day's sea is calm enough for the longer trip to a French port.</summary>
+    public bool CalmEnough(int day) => _weather.WaveHeightM(day) <= _ctx.P.Uk.WindspireMaxWaveHeightM;
 }

@@ -32,6 +32,8 @@ public enum StreamId
     Retry = 12,
     /// <summary>Deaths and their causes.</summary>
     Harm = 13,
+    /// <summary>Chartered joint-operations rescue ships (drawn only when a ship picks people up).</summary>
+    JointOperations = 14,
     /// <summary>Design points of a parameter sweep (Latin hypercube strata and offsets); drawn once per sweep, never inside a replication.</summary>
     SweepDesign = 20,
     /// <summary>Engine tests and benchmarks (arrivals).</summary>
