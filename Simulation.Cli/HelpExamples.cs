@@ -39,6 +39,10 @@ public static class HelpExamples
             "  channelsim schema > docs/scenario.schema.json\n" +
             "  (editors with the YAML language server use it when a scenario starts with\n" +
             "   # yaml-language-server: $schema=../docs/scenario.schema.json)",
+        "metrics" =>
+            "  channelsim metrics\n" +
+            "  channelsim metrics --format json > metrics.json\n" +
+            "  channelsim metrics --format markdown",
         "sweep" =>
             "  channelsim sweep scenarios/baseline-2024.yaml --vary french.beach.max_prevention_probability=0.3:0.9:7\n" +
             "  channelsim sweep scenarios/baseline-2024.yaml --design lhs --samples 20 -r 20 \\\n" +
