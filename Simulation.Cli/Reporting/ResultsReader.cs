@@ -57,6 +57,7 @@ public static class ResultsReader
             throw new ResultsFormatException($"{file}: key 'variants' is missing or not an object.");
         }
         var variants = new List<VariantSummary>();
+        var identical = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in variantsEl.EnumerateObject())
         {
             var order = new List<string>();
@@ -79,6 +80,7 @@ public static class ResultsReader
                 throw new ResultsFormatException($"{file}: variants.{v.Name}: key 'metrics' is missing or not an object.");
             }
             variants.Add(new VariantSummary(v.Name, order, metrics, Text(v.Value, "description")));
+            if (v.Value.TryGetProperty("identical_to_reference", out var same) && same.ValueKind == JsonValueKind.True) identical.Add(v.Name);
         }
         if (variants.Count == 0)
         {
@@ -104,8 +106,32 @@ public static class ResultsReader
                 comparisons[v.Name] = byMetric;
             }
         }
+        var interactions = new List<InteractionResult>();
+        if (root.TryGetProperty("interactions", out var interEl) && interEl.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var v in interEl.EnumerateObject())
+            {
+                if (v.Value.ValueKind != JsonValueKind.Object) continue;
+                var parts = v.Value.TryGetProperty("parts", out var ps) && ps.ValueKind == JsonValueKind.Array
+                    ? ps.EnumerateArray().Select(AsText).ToList() : [];
+                var byMetric = new Dictionary<string, InteractionEstimate>(StringComparer.Ordinal);
+                if (v.Value.TryGetProperty("metrics", out var ms) && ms.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var m in ms.EnumerateObject())
+                    {
+                        string at = $"{file}: interactions.{v.Name}.metrics.{m.Name}";
+                        byMetric[m.Name] = new InteractionEstimate(Number(m.Value, "combined_effect", at), Number(m.Value, "sum_of_part_effects", at),
+                            Number(m.Value, "interaction", at), Number(m.Value, "ci95_low", at), Number(m.Value, "ci95_high", at),
+                            (int)Math.Round(NumberOr(m.Value, "n", at, 0)));
+                    }
+                }
+                interactions.Add(new InteractionResult(v.Name, parts, Text(v.Value, "baseline"), byMetric));
+            }
+        }
         return new ResultsSummary
         {
+            IdenticalToReference = identical,
+            Interactions = interactions,
             Version = Text(root, "channelsim_version"),
             Seed = Text(root, "seed"),
             ScenarioSha256 = Text(root, "scenario_sha256"),
