@@ -58,7 +58,8 @@ internal static class ResultsTable
             {
                 new[] { $"{names[combination.Combined]}: interaction of {parts} (vs {names[combination.Base]})", "unit", "together", "sum of parts", "interaction", "95% CI" },
             };
-            foreach (Metric metric in shown)
+            // The main metrics, and any other whose interaction is beyond noise.
+            foreach (Metric metric in shown.Where(m => MetricRegistry.Main.Contains(m) || Excludes0(results.Interactions[i][(int)m].Interaction)))
             {
                 MetricInfo info = MetricRegistry.Of(metric);
                 InteractionSummary x = results.Interactions[i][(int)metric];
@@ -121,6 +122,8 @@ internal static class ResultsTable
         }
         return shown;
     }
+
+    private static bool Excludes0(MetricSummary s) => s.Ci95Low > 0 || s.Ci95High < 0;
 
     private static string Value(MetricInfo info, double value, bool signed = false) =>
         MetricLabels.Fixed(value * info.DisplayScale, info.Decimals, signed);
