@@ -221,6 +221,8 @@ public static class ResultsReader
             EndedUtc = Text(root, "ended_utc"),
             Status = Text(root, "status"),
             VariantDescriptions = descriptions,
+            ParameterSets = (int)Math.Round(NumberOr(root, "parameter_sets", Path.GetFileName(path), 0)),
+            Command = Text(root, "command"),
         };
     }
 
