@@ -27,6 +27,10 @@ internal static class HtmlRenderer
         code { font-size: .92em; }
         .note { color: #555; font-style: italic; }
         td.text, th.text { text-align: left; white-space: normal; }
+        th { white-space: normal; }
+        td:first-child { white-space: normal; }
+        span.ci { font-size: .88em; color: #444; }
+        #effects-table, #effects-other-table, #interactions-table, #metrics-table { width: 100%; }
         aside.box { border: 2px solid #0072B2; background: #f2f8fc; padding: .4em 1em; margin: 1em 0; }
         aside.box h3 { margin: .4em 0; }
         aside#headline { border-color: #222; background: #fafafa; font-size: 1.05em; }
@@ -83,7 +87,7 @@ internal static class HtmlRenderer
                         sb.Append("<tr>");
                         for (int i = 0; i < row.Count; i++)
                         {
-                            sb.Append(Cell("td", t, i)).Append(i == 0 && t.FirstColumnCode ? "<code>" + E(row[i]) + "</code>" : E(row[i])).Append("</td>");
+                            sb.Append(Cell("td", t, i)).Append(i == 0 && t.FirstColumnCode ? "<code>" + E(row[i]) + "</code>" : Content(t, i, row[i])).Append("</td>");
                         }
                         sb.Append("</tr>\n");
                     }
@@ -112,4 +116,19 @@ internal static class HtmlRenderer
 
     private static string Cell(string tag, TableBlock t, int column) =>
         t.Numeric && t.TextColumns?.Contains(column) == true ? $"<{tag} class=\"text\">" : $"<{tag}>";
+
+    /// <summary>
+    /// A cell's HTML: snake_case names may break after an underscore, and "value [low, high]" puts the interval on
+    /// its own line, so that long names and intervals do not widen the table past the page.
+    /// </summary>
+    private static string Content(TableBlock t, int column, string text)
+    {
+        if (t.IntervalColumns?.Contains(column) == true)
+        {
+            int bracket = text.IndexOf(" [", StringComparison.Ordinal);
+            if (bracket > 0) return E(text[..bracket]) + "<br><span class=\"ci\">" + E(text[(bracket + 1)..]) + "</span>";
+        }
+        if (t.TextColumns?.Contains(column) == true) return E(text).Replace("_", "_<wbr>", StringComparison.Ordinal);
+        return E(text);
+    }
 }

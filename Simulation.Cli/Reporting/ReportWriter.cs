@@ -258,7 +258,7 @@ public static class ReportWriter
             }
         }
         return new TableBlock(["Metric", "Unit", $"{s.Baseline.Name} mean", "Variant", "Difference [95% CI]", "Change", "p_lower"], rows,
-            Numeric: true, Id: id, TextColumns: new HashSet<int> { 1, 3 });
+            Numeric: true, Id: id, TextColumns: new HashSet<int> { 0, 1, 3 }, IntervalColumns: new HashSet<int> { 4 });
     }
 
     private static void AddInteractions(List<ReportBlock> blocks, ResultsDirectory r)
@@ -291,7 +291,7 @@ public static class ReportWriter
             }
         }
         blocks.Add(new TableBlock(["Combination", "Metric", "Unit", "Together", "Sum of parts", "Interaction [95% CI]"], rows,
-            Numeric: true, Id: "interactions-table", TextColumns: new HashSet<int> { 1, 2 }));
+            Numeric: true, Id: "interactions-table", TextColumns: new HashSet<int> { 0, 1, 2 }, IntervalColumns: new HashSet<int> { 5 }));
     }
 
     /// <summary>The first simulated day of the reference: daily.csv's first date, else the resolved scenario's start date.</summary>
@@ -353,7 +353,7 @@ public static class ReportWriter
                 var info = MetricLabels.Info(metric);
                 var b = s.Baseline.Find(metric)!;
                 return (IReadOnlyList<string>)[$"{info.Label} ({metric})", info.Unit, MetricLabels.FormatInterval(metric, b.Mean, b.Ci95Low, b.Ci95High), info.Definition];
-            }).ToList(), Numeric: true, Id: "metrics-table", TextColumns: new HashSet<int> { 1, 3 }));
+            }).ToList(), Numeric: true, Id: "metrics-table", TextColumns: new HashSet<int> { 0, 1, 3 }, IntervalColumns: new HashSet<int> { 2 }));
     }
 
     private static void AddAssumptions(List<ReportBlock> blocks, ResultsManifest? m)
