@@ -32,6 +32,7 @@ public static class ChartSet
         var charts = new List<RenderedChart>();
         void Add(RenderedChart? c) { if (c is not null) { charts.Add(c); } }
         Add(FanChart.Render(results, plotsDirectory, notes));
+        Add(FanChart.RenderDifference(results, plotsDirectory, notes));
         Add(LaunchesWeatherChart.Render(results, plotsDirectory, notes));
         Add(DeathsHistogramChart.Render(results, plotsDirectory, notes));
         if (results.Summary.Variants.Count > 1)
