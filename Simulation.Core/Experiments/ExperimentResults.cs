@@ -121,6 +121,15 @@ public sealed class ExperimentResults
             cumulativeBands[d] = Band(values);
         }
         bands[DailyOutputSeries.CumulativeArrivalsUkIndex] = cumulativeBands;
+        var redShare = new DailyBand[days];
+        for (int d = 0; d < days; d++)
+        {
+            long red = 0;
+            for (long r = 0; r < replications; r++) if (store.DailyValue(variant, r, (int)DailySeries.WeatherRating, d) >= 2) red++;
+            double share = replications == 0 ? double.NaN : (double)red / replications;
+            redShare[d] = new DailyBand(share, share, share, share, share);
+        }
+        bands[DailyOutputSeries.RedDayShareIndex] = redShare;
         return bands;
     }
 

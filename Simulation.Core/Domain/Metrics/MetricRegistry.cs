@@ -93,6 +93,8 @@ public static class MetricRegistry
             "The day's Met Office-style rating of crossing conditions: 0 green (crossing unlikely), 1 amber, 2 red (crossing likely).", 0, false),
         new("cumulative_arrivals_uk", "Cumulative arrivals in the UK", "people", MetricKind.People,
             "Running total of arrivals in the UK from the first day, per replication, then quantiles across replications.", 0, true),
+        new("red_day_share", "Share of replications rated red", "fraction of replications", MetricKind.Share,
+            "Share of replications in which the day is rated red (crossing likely); a proportion, so every quantile column of daily.csv holds it.", 2, false),
     ];
 
     /// <summary>Metrics shown first (stdout tables, report effects), in this order; the full set is in every file.</summary>
