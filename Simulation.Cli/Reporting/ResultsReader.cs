@@ -25,7 +25,7 @@ public static class ResultsReader
         if (!File.Exists(summaryPath))
         {
             throw new ResultsFormatException(
-                $"Results directory '{directory}' has no {SummaryFile}; is it the output directory of 'channelsim run'?");
+                $"Results directory '{directory}' has no {SummaryFile} (nor {SweepFile}); is it the output directory of 'channelsim run', 'compare' or 'sweep'?");
         }
         string manifestPath = Path.Combine(directory, ManifestFile);
         string dailyPath = Path.Combine(directory, DailyFile);
@@ -288,13 +288,20 @@ public static class ResultsReader
     {
         var t = CsvTable.Read(path);
         int cP = t.Column("parameter"), cLv = t.Column("low_value"), cHv = t.Column("high_value"), cM = t.Column("metric"),
-            cLm = t.Column("low_mean"), cHm = t.Column("high_mean"), cBm = t.Column("baseline_mean");
+            cLm = t.Column("low_mean"), cHm = t.Column("high_mean"), cBm = t.Column("baseline_mean"),
+            cLl = t.Column("low_diff_ci95_low", required: false), cLh = t.Column("low_diff_ci95_high", required: false),
+            cHl = t.Column("high_diff_ci95_low", required: false), cHh = t.Column("high_diff_ci95_high", required: false);
         var rows = new List<SweepRow>(t.Rows.Count);
         foreach (var (line, f) in t.Rows)
         {
             string at = $"{t.FileName}: line {line}";
+            double Optional(int c, string name) => c < 0 ? double.NaN : Cell(f[c], at, name);
             rows.Add(new SweepRow(f[cP], f[cLv], f[cHv], f[cM],
-                Cell(f[cLm], at, "low_mean"), Cell(f[cHm], at, "high_mean"), Cell(f[cBm], at, "baseline_mean")));
+                Cell(f[cLm], at, "low_mean"), Cell(f[cHm], at, "high_mean"), Cell(f[cBm], at, "baseline_mean"))
+            {
+                LowDiffCi = (Optional(cLl, "low_diff_ci95_low"), Optional(cLh, "low_diff_ci95_high")),
+                HighDiffCi = (Optional(cHl, "high_diff_ci95_low"), Optional(cHh, "high_diff_ci95_high")),
+            });
         }
         return rows;
     }
