@@ -83,9 +83,11 @@ public static class ForestPlot
         double range = Math.Max(highPct - lowPct, 1e-9);
         double step = new[] { 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200 }.First(s => range / s <= 8);
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (double p = Math.Ceiling(lowPct / step) * step; p <= highPct + 1e-9; p += step)
+        for (int k = (int)Math.Ceiling(lowPct / step - 1e-9); k * step <= highPct + 1e-9; k++)
         {
-            ticks.AddMajor(p / 100 * reference, (p > 0 ? "+" : "") + p.ToString("0.#", CultureInfo.InvariantCulture) + "%");
+            // Whole multiples of the step, so zero is exactly "0%" (not "-0%").
+            double p = k * step;
+            ticks.AddMajor(p / 100 * reference, k == 0 ? "0%" : (p > 0 ? "+" : "") + p.ToString("0.#", CultureInfo.InvariantCulture) + "%");
         }
         plt.Axes.Top.TickGenerator = ticks;
         plt.Axes.Top.TickLabelStyle.FontSize = 13;

@@ -150,7 +150,8 @@ public static class ReportWriter
                 candidates.Add((size, EffectSentence(Humanize(v.Name), info, c.MeanDiff, c.Ci95Low, c.Ci95High, pct)));
             }
         }
-        var top = candidates.OrderByDescending(x => x.Size).Take(3).Select(x => x.Sentence).ToList();
+        var ranked = candidates.OrderByDescending(x => x.Size).Take(3).ToList();
+        var top = ranked.Select(x => x.Sentence).ToList();
         var paragraphs = new List<string>();
         if (top.Count == 0)
         {
@@ -160,6 +161,8 @@ public static class ReportWriter
         {
             paragraphs.Add(top.Count == 1 ? "The largest effect against " + s.Baseline.Name + ":" : $"The {top.Count} largest effects on arrivals in the UK and deaths, against {s.Baseline.Name}:");
             paragraphs.AddRange(top);
+            // Beyond noise is not the same as large: say so when even the largest change is small.
+            if (ranked[0].Size < 1) paragraphs.Add("Every one of these is smaller than 1% of the reference: the variants barely move arrivals or deaths; the tables below show what they do change.");
         }
         paragraphs.Add($"Paired differences over {replications} replications on common random numbers; every number below comes from summary.json.");
         return paragraphs;
