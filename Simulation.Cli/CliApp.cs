@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Report.ReportCommand.Create());
         root.Subcommands.Add(Commands.Sweep.SweepCommand.Create());
         root.Subcommands.Add(Commands.Schema.SchemaCommand.Create());
+        root.Subcommands.Add(Commands.Metrics.MetricsCommand.Create());
         root.Subcommands.Add(Commands.Bench.BenchCommand.Create());
         HelpExamples.Attach(root);
         return root;

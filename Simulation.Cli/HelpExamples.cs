@@ -23,7 +23,9 @@ public static class HelpExamples
             "  channelsim run scenarios/baseline-2024.yaml --out results/b --resume        (continue after Ctrl+C)",
         "compare" =>
             "  channelsim compare scenarios/baseline-2024.yaml scenarios/more-uk-vessels.yaml\n" +
-            "  channelsim compare scenarios/baseline-2024.yaml scenarios/one-in-one-out.yaml scenarios/windspire-as-rule.yaml -r 300 --no-plots",
+            "  channelsim compare scenarios/baseline-2024.yaml scenarios/windspire-as-rule.yaml scenarios/more-beach-patrols.yaml -r 300 --no-plots\n" +
+            "  channelsim compare scenarios/more-uk-vessels.yaml scenarios/more-beach-patrols.yaml --reference more-uk-vessels/eight_border_force\n" +
+            "  (every variant of every file runs as <scenario-name>/<variant> against the reference, by default the first file's baseline)",
         "trace" =>
             "  channelsim trace scenarios/baseline-2024.yaml --replication 0 --out trace.csv\n" +
             "  channelsim trace scenarios/policy-comparison.yaml -r 17 --variant windspire_rule | head",
@@ -39,6 +41,10 @@ public static class HelpExamples
             "  channelsim schema > docs/scenario.schema.json\n" +
             "  (editors with the YAML language server use it when a scenario starts with\n" +
             "   # yaml-language-server: $schema=../docs/scenario.schema.json)",
+        "metrics" =>
+            "  channelsim metrics\n" +
+            "  channelsim metrics --format json > metrics.json\n" +
+            "  channelsim metrics --format markdown",
         "sweep" =>
             "  channelsim sweep scenarios/baseline-2024.yaml --vary french.beach.max_prevention_probability=0.3:0.9:7\n" +
             "  channelsim sweep scenarios/baseline-2024.yaml --design lhs --samples 20 -r 20 \\\n" +

@@ -11,13 +11,6 @@ namespace Simulation.Cli.Commands;
 /// <summary>What run and compare share: option checks, the session with Ctrl+C handling, progress and the summary table.</summary>
 internal static class ExperimentConsole
 {
-    /// <summary>Metrics shown in the stdout table, in this order (the full set is in the files).</summary>
-    private static readonly Metric[] MainMetrics =
-    [
-        Metric.ArrivalsUk, Metric.BoatsArrived, Metric.Deaths, Metric.PreventedOnLand, Metric.InterceptedAtSeaFr,
-        Metric.ReturnedWindspire, Metric.ReturnedAfterArrival, Metric.LaunchAttempts,
-    ];
-
     /// <summary>
     /// Most replications one run may hold: each keeps 29 doubles per variant in memory (2.3 GB per
     /// variant at this limit), and far more overflowed the result arrays (found by hardening:
@@ -50,7 +43,7 @@ internal static class ExperimentConsole
     public static int Run(string command, ExperimentArguments args, ImmutableArray<ScenarioVariant> variants, string scenarioName,
         ImmutableArray<string> paths, string sha256, string resolved, long defaultReplications, ulong defaultSeed,
         Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error,
-        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default)
+        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default, VariantRelations? relations = null)
     {
         string? problem = CheckArguments(args, out ShardSpec shard, out Metric metric);
         if (problem is not null)
@@ -88,6 +81,7 @@ internal static class ExperimentConsole
             Resume = args.Resume,
             Force = args.Force,
             WriteParquet = args.Format == "parquet",
+            Relations = relations,
             Plan = new ExperimentPlan
             {
                 Variants = variants,
@@ -113,11 +107,11 @@ internal static class ExperimentConsole
                 return ExitCodes.InvalidInput;
             case SessionStatus.Partial:
                 error.WriteLine($"channelsim {command}: interrupted; {outcome.Message}. Outputs are marked partial; continue with --resume.");
-                if (outcome.Results is not null) PrintTable(output, outcome.Results);
+                if (outcome.Results is not null) ResultsTable.Print(output, outcome.Results);
                 return ExitCodes.Interrupted;
             default:
                 error.WriteLine($"channelsim {command}: done, {outcome.Message}, results in {request.OutputDirectory}");
-                if (outcome.Results is not null) PrintTable(output, outcome.Results);
+                if (outcome.Results is not null) ResultsTable.Print(output, outcome.Results);
                 bool policyStudy = variants.Length > 1 || command == "compare";
                 if (shard.IsWhole && !args.NoPlots && (policyStudy || args.Plots)) WriteReport(command, request.OutputDirectory, error);
                 return ExitCodes.Ok;
@@ -140,60 +134,7 @@ internal static class ExperimentConsole
         }
     }
 
-    /// <summary>
-    /// The stdout table: one block per variant, metric rows, aligned columns. The baseline block has
-    /// the mean with its 95% CI; each policy block adds the paired difference from the baseline with
-    /// its CI and the relative change.
-    /// </summary>
-    public static void PrintTable(TextWriter output, ExperimentResults results)
-    {
-        var names = results.Identity.VariantNames;
-        output.WriteLine($"{Count(results.Replications)} replications ({results.Status}, {results.StoppingRule}), seed {results.Identity.MasterSeed}; means with 95% confidence intervals");
-        var blocks = new List<List<string[]>>();
-        var baseline = new List<string[]> { new[] { names[0] == "baseline" ? "baseline" : names[0] + " (baseline)", "mean", "95% CI" } };
-        foreach (Metric metric in MainMetrics)
-        {
-            MetricSummary s = results.Summaries[0][(int)metric];
-            baseline.Add(["  " + MetricNames.Of(metric), Num(s.Mean), Interval(s.Ci95Low, s.Ci95High, Num)]);
-        }
-        blocks.Add(baseline);
-        for (int v = 1; v < names.Length; v++)
-        {
-            var rows = new List<string[]> { new[] { names[v] + " vs " + names[0], "mean", "95% CI", "difference", "95% CI", "change" } };
-            foreach (Metric metric in MainMetrics)
-            {
-                int m = (int)metric;
-                MetricSummary s = results.Summaries[v][m];
-                PairedComparison c = results.Comparisons[v][m]!;
-                double baseMean = results.Summaries[0][m].Mean;
-                string change = baseMean != 0 && double.IsFinite(c.MeanDiff)
-                    ? (100 * c.MeanDiff / baseMean).ToString("+#,##0.0;-#,##0.0;0.0", CultureInfo.InvariantCulture) + "%"
-                    : "n/a";
-                rows.Add(["  " + MetricNames.Of(metric), Num(s.Mean), Interval(s.Ci95Low, s.Ci95High, Num),
-                    Signed(c.MeanDiff), Interval(c.Ci95Low, c.Ci95High, Signed), change]);
-            }
-            blocks.Add(rows);
-        }
-        // One set of widths for all blocks, so the columns line up down the whole table.
-        int[] widths = new int[6];
-        foreach (List<string[]> block in blocks)
-        {
-            foreach (string[] row in block) for (int i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
-        }
-        for (int b = 0; b < blocks.Count; b++)
-        {
-            if (b > 0) output.WriteLine();
-            foreach (string[] row in blocks[b])
-            {
-                output.WriteLine(string.Join("  ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
-            }
-        }
-    }
-
-    private static string Interval(double low, double high, Func<double, string> format) => "[" + format(low) + ", " + format(high) + "]";
     private static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
-    private static string Num(double value) => double.IsFinite(value) ? value.ToString("#,##0.0", CultureInfo.InvariantCulture) : "n/a";
-    private static string Signed(double value) => double.IsFinite(value) ? value.ToString("+#,##0.0;-#,##0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>
     /// Ctrl+C (SIGINT) and SIGTERM cancel the run cleanly: workers stop after their current

@@ -10,14 +10,21 @@ public static partial class ChartStyle
     /// <summary>Height of every chart in pixels.</summary>
     public const int HeightPixels = 700;
 
+    /// <summary>
+    /// Okabe–Ito, safe for the common colour-vision deficiencies; black for the reference. Yellow comes last: on white
+    /// it is the weakest. A variant keeps its colour in every chart because the index is its place in summary.json.
+    /// </summary>
     private static readonly Color[] Palette =
     [
-        Color.FromHex("#1f77b4"), Color.FromHex("#d62728"), Color.FromHex("#2ca02c"), Color.FromHex("#9467bd"),
-        Color.FromHex("#ff7f0e"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#17becf"),
+        Color.FromHex("#000000"), Color.FromHex("#E69F00"), Color.FromHex("#56B4E9"), Color.FromHex("#009E73"),
+        Color.FromHex("#D55E00"), Color.FromHex("#0072B2"), Color.FromHex("#CC79A7"), Color.FromHex("#F0E442"),
     ];
 
-    /// <summary>Colour of the i-th variant (0 is the baseline).</summary>
+    /// <summary>Colour of the i-th variant (0 is the reference).</summary>
     public static Color VariantColor(int index) => Palette[index % Palette.Length];
+
+    /// <summary>Line pattern of the i-th variant: solid for the first eight, then dashed, so a ninth variant is not the reference's twin.</summary>
+    public static LinePattern VariantPattern(int index) => index < Palette.Length ? LinePattern.Solid : LinePattern.Dashed;
 
     /// <summary>A new plot with the house fonts, title and axis labels.</summary>
     public static Plot NewPlot(string title, string xLabel, string yLabel)
@@ -41,13 +48,13 @@ public static partial class ChartStyle
     }
 
     /// <summary>Saves the plot as PNG and SVG in <paramref name="directory"/> and describes it.</summary>
-    public static RenderedChart Save(Plot plt, string directory, string id, string title, string caption)
+    public static RenderedChart Save(Plot plt, string directory, string id, string title, string caption, int height = HeightPixels)
     {
         Directory.CreateDirectory(directory);
         string png = Path.Combine(directory, id + ".png");
         string svg = Path.Combine(directory, id + ".svg");
-        plt.SavePng(png, WidthPixels, HeightPixels);
-        plt.SaveSvg(svg, WidthPixels, HeightPixels);
+        plt.SavePng(png, WidthPixels, height);
+        plt.SaveSvg(svg, WidthPixels, height);
         NumberClipPathsFromOne(svg);
         return new RenderedChart(id, title, caption, png, svg);
     }
@@ -90,6 +97,64 @@ public static partial class ChartStyle
         }
         axis.TickLabelStyle.FontSize = 14;
         plt.XLabel(oneYear ? $"Date ({all[0].Year.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : "Date", 16);
+    }
+
+    /// <summary>X coordinate of a daily row: an OLE date when dates are known, else the day index.</summary>
+    public static double X(Reporting.DailyQuantiles row, bool dates) => dates ? row.Date!.Value.ToDateTime(TimeOnly.MinValue).ToOADate() : row.Day;
+
+    /// <summary>X coordinate of a date.</summary>
+    public static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
+
+    /// <summary>
+    /// Labels placed at the right end of their lines instead of a legend, nudged apart vertically so none overlap;
+    /// <paramref name="ends"/> holds each label's y, text and colour.
+    /// </summary>
+    public static void DirectLabels(Plot plt, double x, IReadOnlyList<(double Y, string Text, Color Color)> ends, double minimumGap)
+    {
+        var ordered = ends.Select((e, i) => (e.Y, e.Text, e.Color, i)).OrderBy(e => e.Y).ToList();
+        var placed = new double[ordered.Count];
+        for (int k = 0; k < ordered.Count; k++)
+        {
+            placed[k] = k == 0 ? ordered[k].Y : Math.Max(ordered[k].Y, placed[k - 1] + minimumGap);
+        }
+        for (int k = 0; k < ordered.Count; k++)
+        {
+            var t = plt.Add.Text(ordered[k].Text, x, placed[k]);
+            t.LabelFontColor = Readable(ordered[k].Color);
+            t.LabelFontSize = 13;
+            t.LabelBold = true;
+            t.LabelAlignment = Alignment.MiddleLeft;
+            t.OffsetX = 6;
+        }
+    }
+
+    /// <summary>A colour dark enough for text on white: light palette colours (yellow, sky blue) are darkened, others kept.</summary>
+    public static Color Readable(Color c)
+    {
+        double luminance = (0.299 * c.R + 0.587 * c.G + 0.114 * c.B) / 255;
+        if (luminance < 0.55) return c;
+        double k = 0.55 / luminance;
+        return new Color((byte)(c.R * k), (byte)(c.G * k), (byte)(c.B * k));
+    }
+
+    /// <summary>
+    /// Month ticks ("1 Jul") from <paramref name="first"/> to <paramref name="last"/> on a numeric bottom axis holding OLE dates,
+    /// so that room added right of the data for labels shows no dates beyond the horizon.
+    /// </summary>
+    public static void MonthTicks(Plot plt, DateOnly first, DateOnly last)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        bool oneYear = first.Year == last.Year;
+        int months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+        int step = months > 24 ? 3 : 1;
+        for (var d = new DateOnly(first.Year, first.Month, 1); d <= last; d = d.AddMonths(step))
+        {
+            if (d < first) continue;
+            ticks.AddMajor(X(d), d.ToString(oneYear ? "d MMM" : "MMM yy", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        plt.Axes.Bottom.TickGenerator = ticks;
+        plt.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        plt.XLabel(oneYear ? $"Date ({first.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : "Date", 16);
     }
 
     /// <summary>Category ticks: one labelled tick per position.</summary>

@@ -6,50 +6,60 @@ namespace Simulation.Cli.Plotting;
 /// <summary>Mean of one metric per variant as bars, with 95% confidence intervals as error bars.</summary>
 public static class MetricBarChart
 {
-    /// <summary>Draws the chart, or returns null and adds a note when no variant has the metric.</summary>
-    public static RenderedChart? Render(ResultsDirectory results, string metric, string directory, ICollection<string> notes)
+    /// <summary>
+    /// Draws the chart, or returns null and adds a note when no variant has the metric. <paramref name="factor"/> and
+    /// <paramref name="unit"/> convert the displayed values (hours to minutes); by default the registry's display scale and unit.
+    /// </summary>
+    public static RenderedChart? Render(ResultsDirectory results, string metric, string directory, ICollection<string> notes,
+        string? id = null, double? factor = null, string? unit = null, string? title = null, string? captionLead = null)
     {
-        var variants = results.Summary.Variants;
+        var summary = results.Summary;
+        var variants = summary.Variants;
         if (variants.All(v => v.Find(metric) is null))
         {
             notes.Add($"Bar chart of '{metric}' not drawn: {ResultsReader.SummaryFile} does not report it.");
             return null;
         }
-        double scale = MetricLabels.DisplayScale(metric);
-        string title = $"{MetricLabels.Name(metric)} per variant: mean and 95% CI";
-        var plt = ChartStyle.NewPlot(title, "Variant", MetricLabels.WithUnit(metric));
-        int n = variants.Count;
-        var xs = new double[n]; var ys = new double[n]; var neg = new double[n]; var pos = new double[n]; var zero = new double[n];
-        var bars = new List<Bar>();
+        var info = MetricLabels.Info(metric);
+        double scale = factor ?? info.DisplayScale;
+        unit ??= info.Unit;
+        title ??= $"{info.Label} per variant: mean and 95% CI";
+        var shown = Enumerable.Range(0, variants.Count).Where(i => i == 0 || !summary.IsIdentical(variants[i].Name)).ToList();
+        var plt = ChartStyle.NewPlot(title, "", $"{info.Label} ({unit})");
+        int n = shown.Count;
         double top = 0;
-        for (int i = 0; i < n; i++)
+        for (int k = 0; k < n; k++)
         {
+            int i = shown[k];
             var s = variants[i].Find(metric);
-            double mean = s is null ? double.NaN : s.Mean * scale;
-            xs[i] = i;
-            ys[i] = double.IsNaN(mean) ? 0 : mean;
-            neg[i] = s is null || double.IsNaN(s.Ci95Low) ? 0 : (s.Mean - s.Ci95Low) * scale;
-            pos[i] = s is null || double.IsNaN(s.Ci95High) ? 0 : (s.Ci95High - s.Mean) * scale;
-            top = Math.Max(top, ys[i] + pos[i]);
-            bars.Add(new Bar { Position = i, Value = ys[i], Size = 0.6, FillColor = ChartStyle.VariantColor(i).WithAlpha(0.8), LineWidth = 0 });
+            if (s is null) continue;
+            double mean = double.IsFinite(s.Mean) ? s.Mean * scale : 0;
+            double lo = double.IsFinite(s.Ci95Low) ? s.Ci95Low * scale : mean, hi = double.IsFinite(s.Ci95High) ? s.Ci95High * scale : mean;
+            var bar = plt.Add.Bar(new Bar { Position = k, Value = mean, Size = 0.6, FillColor = ChartStyle.VariantColor(i).WithAlpha(0.75), LineWidth = 0 });
+            _ = bar;
+            plt.Add.Plottable(new ScottPlot.Plottables.ErrorBar([(double)k], [mean], null, null, [mean - lo], [hi - mean]) { LineWidth = 2, CapSize = 14, Color = Colors.Black });
+            top = Math.Max(top, hi);
         }
-        plt.Add.Bars(bars);
-        plt.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, ys, zero, zero, neg, pos) { LineWidth = 2, CapSize = 16, Color = Colors.Black });
         top = Math.Max(top, 1e-9);
-        for (int i = 0; i < n; i++)
+        for (int k = 0; k < n; k++)
         {
-            var s = variants[i].Find(metric);
-            if (s is null) { continue; }
+            var s = variants[shown[k]].Find(metric);
+            if (s is null) continue;
             // Labels sit above the error bar so they never cover its cap.
-            var label = plt.Add.Text(ValueFormat.WithInterval(s.Mean * scale, s.Ci95Low * scale, s.Ci95High * scale), i, ys[i] + pos[i] + top * 0.02);
-            label.LabelStyle.FontSize = 14;
-            label.LabelStyle.Alignment = Alignment.LowerCenter;
+            var label = plt.Add.Text(MetricLabels.Fixed(s.Mean * scale, Decimals(top)), k, (double.IsFinite(s.Ci95High) ? s.Ci95High * scale : s.Mean * scale) + top * 0.02);
+            label.LabelFontSize = 13;
+            label.LabelAlignment = Alignment.LowerCenter;
         }
         plt.Axes.SetLimitsY(0, top * 1.15);
         plt.Axes.SetLimitsX(-0.6, n - 0.4);
-        plt.Axes.Bottom.TickGenerator = ChartStyle.CategoryTicks(variants.Select(v => v.Name).ToList(), i => i);
-        plt.Axes.Bottom.TickLabelStyle.FontSize = 15;
-        string caption = $"Bar: mean over replications; whiskers and bracketed numbers: 95% confidence interval of the mean. Numbers from {ResultsReader.SummaryFile}.";
-        return ChartStyle.Save(plt, directory, metric, title, caption);
+        plt.Axes.Bottom.TickGenerator = ChartStyle.CategoryTicks(shown.Select(i => variants[i].Name.Replace('_', ' ')).ToList(), k => k);
+        plt.Axes.Bottom.TickLabelStyle.FontSize = 12;
+        plt.Axes.Bottom.TickLabelStyle.Rotation = -25;
+        plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plt.Axes.Bottom.MinimumSize = 150;
+        string caption = (captionLead ?? "") + $"Bar: mean over replications; whiskers: 95% confidence interval of the mean (simulation noise only); number: the mean. Numbers from {ResultsReader.SummaryFile}; variants identical to the reference are left out.";
+        return ChartStyle.Save(plt, directory, id ?? metric, title, caption);
     }
+
+    private static int Decimals(double top) => top >= 100 ? 0 : top >= 10 ? 1 : 2;
 }

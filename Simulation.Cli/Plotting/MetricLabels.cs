@@ -1,45 +1,64 @@
 using System.Globalization;
+using Simulation.Core.Domain.Metrics;
 
 namespace Simulation.Cli.Plotting;
 
-/// <summary>Readable names and units of metrics for axis labels and tables; unknown metrics fall back to their snake_case name.</summary>
+/// <summary>
+/// Labels, units and number formats of metrics as the charts and the report show them, read from
+/// <see cref="MetricRegistry"/>. A column the registry does not know yet (results written by a newer
+/// model) still gets a label from its name and a unit from its suffix.
+/// </summary>
 public static class MetricLabels
 {
-    /// <summary>Human-readable name of a metric.</summary>
-    public static string Name(string metric) => metric switch
+    /// <summary>The registry entry, or one made up from the name for a metric the registry does not know.</summary>
+    public static MetricInfo Info(string metric) => MetricRegistry.Find(metric) ?? Guess(metric);
+
+    /// <summary>Human label of a metric.</summary>
+    public static string Name(string metric) => Info(metric).Label;
+
+    /// <summary>Unit as shown ("%" for shares).</summary>
+    public static string Unit(string metric) => Info(metric).Unit;
+
+    /// <summary>Factor from the value in files to the value shown (100 for shares).</summary>
+    public static double DisplayScale(string metric) => Info(metric).DisplayScale;
+
+    /// <summary>"Label (unit)".</summary>
+    public static string WithUnit(string metric) => Info(metric).LabelWithUnit;
+
+    /// <summary>A value of the metric as stored in files, scaled and rounded for display, thousands separated.</summary>
+    public static string Format(string metric, double value, bool signed = false)
     {
-        "arrivals_uk" => "UK arrivals",
-        "cumulative_arrivals_uk" => "Cumulative UK arrivals",
-        "deaths" => "Deaths",
-        "launch_attempts" => "Launch attempts",
-        "prevented_on_land" => "Prevented on land",
-        "uk_vessel_utilisation" => "UK vessel utilisation",
-        "mean_wait_for_rescue_hours" => "Mean wait for rescue",
-        "weather_rating" => "Weather rating",
-        _ => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(metric.Replace('_', ' ')),
-    };
+        var info = Info(metric);
+        return Fixed(value * info.DisplayScale, info.Decimals, signed);
+    }
 
-    /// <summary>Unit of a metric as shown on an axis (after <see cref="DisplayScale"/>).</summary>
-    public static string Unit(string metric) => metric switch
+    /// <summary>"mean [low, high]" of the metric, scaled and rounded for display.</summary>
+    public static string FormatInterval(string metric, double value, double low, double high, bool signed = false) =>
+        $"{Format(metric, value, signed)} [{Format(metric, low, signed)}, {Format(metric, high, signed)}]";
+
+    /// <summary>A number with <paramref name="decimals"/> decimals and thousands separators; "n/a" when undefined; no "-0".</summary>
+    public static string Fixed(double value, int decimals, bool signed = false)
     {
-        "arrivals_uk" or "cumulative_arrivals_uk" or "deaths" or "prevented_on_land" or "rescued_uk" or "rescued_fr"
-            or "returned_windspire" or "intercepted_at_sea_fr" or "gave_up" or "returned_after_arrival" => "people",
-        "launch_attempts" or "boats_arrived" or "boats_self_landed" => "boats",
-        "uk_vessel_utilisation" => "% of vessel time",
-        "red_days" => "days",
-        "people_per_boat" => "people per boat",
-        _ when metric.StartsWith("deaths_", StringComparison.Ordinal) => "people",
-        _ when metric.StartsWith("people_", StringComparison.Ordinal) => "people",
-        _ when metric.EndsWith("_hours", StringComparison.Ordinal) => "hours",
-        _ when metric.EndsWith("_share", StringComparison.Ordinal) => "%",
-        _ when metric.StartsWith("uk_responses_", StringComparison.Ordinal) => "boats",
-        _ => "count",
-    };
+        if (!double.IsFinite(value)) return "n/a";
+        string format = "#,##0" + (decimals > 0 ? "." + new string('0', decimals) : "");
+        string text = value.ToString(format, CultureInfo.InvariantCulture);
+        if (text.StartsWith('-') && text.Trim('-', '0', '.', ',').Length == 0) text = text[1..];
+        bool zero = text.Trim('0', '.', ',').Length == 0;
+        return signed && !zero && !text.StartsWith('-') ? "+" + text : text;
+    }
 
-    /// <summary>Factor applied to a metric's values for display (shares are shown as percentages).</summary>
-    public static double DisplayScale(string metric) =>
-        metric == "uk_vessel_utilisation" || metric.EndsWith("_share", StringComparison.Ordinal) ? 100.0 : 1.0;
-
-    /// <summary>"Name (unit)".</summary>
-    public static string WithUnit(string metric) => $"{Name(metric)} ({Unit(metric)})";
+    private static MetricInfo Guess(string metric)
+    {
+        string label = metric.Replace('_', ' ');
+        label = label.Length == 0 ? metric : char.ToUpper(label[0], CultureInfo.InvariantCulture) + label[1..];
+        (string unit, MetricKind kind, int decimals) = metric switch
+        {
+            _ when metric.EndsWith("_share", StringComparison.Ordinal) || metric.EndsWith("_utilisation", StringComparison.Ordinal) => ("%", MetricKind.Share, 1),
+            _ when metric.EndsWith("_minutes", StringComparison.Ordinal) => ("minutes", MetricKind.Minutes, 1),
+            _ when metric.EndsWith("_hours", StringComparison.Ordinal) => ("hours", MetricKind.Hours, 2),
+            _ when metric.StartsWith("boats_", StringComparison.Ordinal) => ("boats", MetricKind.Boats, 1),
+            _ => ("count", MetricKind.Events, 1),
+        };
+        return new MetricInfo(metric, label, unit, kind, "Not described in this version's metric registry.", decimals, kind != MetricKind.Share);
+    }
 }

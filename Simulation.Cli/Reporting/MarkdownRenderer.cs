@@ -28,11 +28,15 @@ internal static class MarkdownRenderer
                     break;
                 case TableBlock t:
                     sb.Append("| ").AppendJoin(" | ", t.Header.Select(Cell)).Append(" |\n");
-                    sb.Append('|').AppendJoin("|", t.Header.Select((_, i) => i == 0 || !t.Numeric ? "---" : "---:")).Append("|\n");
+                    sb.Append('|').AppendJoin("|", t.Header.Select((_, i) => i == 0 || !t.Numeric || t.TextColumns?.Contains(i) == true ? "---" : "---:")).Append("|\n");
                     foreach (var row in t.Rows)
                     {
                         sb.Append("| ").AppendJoin(" | ", row.Select((c, i) => i == 0 && t.FirstColumnCode ? "`" + c + "`" : Cell(c))).Append(" |\n");
                     }
+                    break;
+                case BoxBlock box:
+                    sb.Append("> **").Append(box.Title).Append("**\n");
+                    foreach (string paragraph in box.Paragraphs) sb.Append(">\n> ").Append(paragraph).Append('\n');
                     break;
                 case ImageBlock img:
                     sb.Append("![").Append(img.Alt).Append("](").Append(img.RelativePath).Append(")\n\n");

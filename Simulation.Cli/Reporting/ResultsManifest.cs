@@ -33,6 +33,10 @@ public sealed record ResultsManifest
     public string EndedUtc { get; init; } = "";
     /// <summary>Run status (complete, partial, ...).</summary>
     public string Status { get; init; } = "";
+    /// <summary>Parameter sets an ensemble ran (0 for an ordinary run: intervals cover simulation noise only).</summary>
+    public int ParameterSets { get; init; }
+    /// <summary>The command that wrote the directory (run, compare, merge, sweep).</summary>
+    public string Command { get; init; } = "";
     /// <summary>Per-variant descriptions, by variant name.</summary>
     public IReadOnlyDictionary<string, string> VariantDescriptions { get; init; } = new Dictionary<string, string>();
 }

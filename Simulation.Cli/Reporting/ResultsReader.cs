@@ -25,7 +25,7 @@ public static class ResultsReader
         if (!File.Exists(summaryPath))
         {
             throw new ResultsFormatException(
-                $"Results directory '{directory}' has no {SummaryFile}; is it the output directory of 'channelsim run'?");
+                $"Results directory '{directory}' has no {SummaryFile} (nor {SweepFile}); is it the output directory of 'channelsim run', 'compare' or 'sweep'?");
         }
         string manifestPath = Path.Combine(directory, ManifestFile);
         string dailyPath = Path.Combine(directory, DailyFile);
@@ -57,6 +57,7 @@ public static class ResultsReader
             throw new ResultsFormatException($"{file}: key 'variants' is missing or not an object.");
         }
         var variants = new List<VariantSummary>();
+        var identical = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in variantsEl.EnumerateObject())
         {
             var order = new List<string>();
@@ -79,6 +80,7 @@ public static class ResultsReader
                 throw new ResultsFormatException($"{file}: variants.{v.Name}: key 'metrics' is missing or not an object.");
             }
             variants.Add(new VariantSummary(v.Name, order, metrics, Text(v.Value, "description")));
+            if (v.Value.TryGetProperty("identical_to_reference", out var same) && same.ValueKind == JsonValueKind.True) identical.Add(v.Name);
         }
         if (variants.Count == 0)
         {
@@ -104,8 +106,32 @@ public static class ResultsReader
                 comparisons[v.Name] = byMetric;
             }
         }
+        var interactions = new List<InteractionResult>();
+        if (root.TryGetProperty("interactions", out var interEl) && interEl.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var v in interEl.EnumerateObject())
+            {
+                if (v.Value.ValueKind != JsonValueKind.Object) continue;
+                var parts = v.Value.TryGetProperty("parts", out var ps) && ps.ValueKind == JsonValueKind.Array
+                    ? ps.EnumerateArray().Select(AsText).ToList() : [];
+                var byMetric = new Dictionary<string, InteractionEstimate>(StringComparer.Ordinal);
+                if (v.Value.TryGetProperty("metrics", out var ms) && ms.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var m in ms.EnumerateObject())
+                    {
+                        string at = $"{file}: interactions.{v.Name}.metrics.{m.Name}";
+                        byMetric[m.Name] = new InteractionEstimate(Number(m.Value, "combined_effect", at), Number(m.Value, "sum_of_part_effects", at),
+                            Number(m.Value, "interaction", at), Number(m.Value, "ci95_low", at), Number(m.Value, "ci95_high", at),
+                            (int)Math.Round(NumberOr(m.Value, "n", at, 0)));
+                    }
+                }
+                interactions.Add(new InteractionResult(v.Name, parts, Text(v.Value, "baseline"), byMetric));
+            }
+        }
         return new ResultsSummary
         {
+            IdenticalToReference = identical,
+            Interactions = interactions,
             Version = Text(root, "channelsim_version"),
             Seed = Text(root, "seed"),
             ScenarioSha256 = Text(root, "scenario_sha256"),
@@ -195,6 +221,8 @@ public static class ResultsReader
             EndedUtc = Text(root, "ended_utc"),
             Status = Text(root, "status"),
             VariantDescriptions = descriptions,
+            ParameterSets = (int)Math.Round(NumberOr(root, "parameter_sets", Path.GetFileName(path), 0)),
+            Command = Text(root, "command"),
         };
     }
 
@@ -260,13 +288,20 @@ public static class ResultsReader
     {
         var t = CsvTable.Read(path);
         int cP = t.Column("parameter"), cLv = t.Column("low_value"), cHv = t.Column("high_value"), cM = t.Column("metric"),
-            cLm = t.Column("low_mean"), cHm = t.Column("high_mean"), cBm = t.Column("baseline_mean");
+            cLm = t.Column("low_mean"), cHm = t.Column("high_mean"), cBm = t.Column("baseline_mean"),
+            cLl = t.Column("low_diff_ci95_low", required: false), cLh = t.Column("low_diff_ci95_high", required: false),
+            cHl = t.Column("high_diff_ci95_low", required: false), cHh = t.Column("high_diff_ci95_high", required: false);
         var rows = new List<SweepRow>(t.Rows.Count);
         foreach (var (line, f) in t.Rows)
         {
             string at = $"{t.FileName}: line {line}";
+            double Optional(int c, string name) => c < 0 ? double.NaN : Cell(f[c], at, name);
             rows.Add(new SweepRow(f[cP], f[cLv], f[cHv], f[cM],
-                Cell(f[cLm], at, "low_mean"), Cell(f[cHm], at, "high_mean"), Cell(f[cBm], at, "baseline_mean")));
+                Cell(f[cLm], at, "low_mean"), Cell(f[cHm], at, "high_mean"), Cell(f[cBm], at, "baseline_mean"))
+            {
+                LowDiffCi = (Optional(cLl, "low_diff_ci95_low"), Optional(cLh, "low_diff_ci95_high")),
+                HighDiffCi = (Optional(cHl, "high_diff_ci95_low"), Optional(cHh, "high_diff_ci95_high")),
+            });
         }
         return rows;
     }

@@ -19,8 +19,16 @@ public sealed record ResultsSummary
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, PairedComparison>> Comparisons { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, PairedComparison>>();
 
+    /// <summary>Variants whose resolved parameters equal the reference's: their zero "effect" is not an effect.</summary>
+    public IReadOnlySet<string> IdenticalToReference { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Combined policies with their interactions, in file order.</summary>
+    public IReadOnlyList<InteractionResult> Interactions { get; init; } = [];
+
     /// <summary>The baseline variant (the first one).</summary>
     public VariantSummary Baseline => Variants[0];
+
+    /// <summary>True when <paramref name="variant"/> has exactly the reference's parameters.</summary>
+    public bool IsIdentical(string variant) => IdenticalToReference.Contains(variant);
 
     /// <summary>The comparison of a policy against the baseline on a metric, or null if absent.</summary>
     public PairedComparison? FindComparison(string variant, string metric) =>

@@ -16,11 +16,18 @@ namespace Simulation.Cli.Reporting;
 /// <item><c>metric</c>: metric name from MetricNames.All.</item>
 /// <item><c>low_mean</c>, <c>high_mean</c>: mean of the metric across replications with the parameter at its low or high setting.</item>
 /// <item><c>baseline_mean</c>: mean of the metric with every parameter at its baseline value (same for every row of a metric).</item>
+/// <item>optional <c>low_diff_ci95_low</c>, <c>low_diff_ci95_high</c>, <c>high_diff_ci95_low</c>, <c>high_diff_ci95_high</c>: the paired
+/// 95% intervals of low − baseline and high − baseline (same replications, common random numbers).</item>
 /// </list>
 /// </remarks>
 public sealed record SweepRow(
     string Parameter, string LowValue, string HighValue, string Metric, double LowMean, double HighMean, double BaselineMean)
 {
+    /// <summary>Paired 95% interval of low − baseline (NaN when the file predates these columns).</summary>
+    public (double Low, double High) LowDiffCi { get; init; } = (double.NaN, double.NaN);
+    /// <summary>Paired 95% interval of high − baseline.</summary>
+    public (double Low, double High) HighDiffCi { get; init; } = (double.NaN, double.NaN);
+
     /// <summary>Width of the bar in the tornado chart: how far the metric moves across the parameter's range.</summary>
     public double Swing => Math.Abs(HighMean - LowMean);
 }

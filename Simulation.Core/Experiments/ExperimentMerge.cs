@@ -78,7 +78,8 @@ public static class ExperimentMerge
         if (File.Exists(manifestPath) && !force) return SessionOutcome.Refuse($"{outputDirectory} already holds results; use --force to replace them");
         if (force) ExperimentSession.Clean(outputDirectory);
 
-        var results = new ExperimentResults(first, store, first.Replications, StoppingRules.FixedReplications, complete: true);
+        VariantRelations relations = TryReadRelations(headers[0].Directory, first.VariantNames);
+        var results = new ExperimentResults(first, store, first.Replications, StoppingRules.FixedReplications, complete: true, relations);
         ImmutableArray<string> outputs = ExperimentSession.WriteOutputs(outputDirectory, results, writeParquet);
         var (paths, resolved, _) = TryReadManifest(headers[0].Directory);
         new RunManifest
@@ -96,9 +97,22 @@ public static class ExperimentMerge
             StartedUtc = started,
             EndedUtc = DateTimeOffset.UtcNow,
             Sources = shardDirectories.ToImmutableArray(),
+            Relations = relations,
             Outputs = outputs,
         }.Write(manifestPath);
         return new SessionOutcome(SessionStatus.Complete, $"merged {count} shards, {first.Replications} replications", results);
+    }
+
+    private static VariantRelations TryReadRelations(string directory, ImmutableArray<string> variantNames)
+    {
+        try
+        {
+            return RunManifest.ReadRelations(Path.Combine(directory, "manifest.json"), variantNames);
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return VariantRelations.None;
+        }
     }
 
     private static (ImmutableArray<string>, string, string) TryReadManifest(string directory)

@@ -21,6 +21,8 @@ public sealed record ExperimentRequest
     public string ScenarioDescription { get; init; } = "";
     /// <summary>The scenario files as written, extended files first, so their '# source:' comments reach the report.</summary>
     public ImmutableArray<string> ScenarioSourceTexts { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>Variants equal to the reference and combined policies; null: derived from the plan's variants.</summary>
+    public VariantRelations? Relations { get; init; }
     /// <summary>What to run.</summary>
     public required ExperimentPlan Plan { get; init; }
     /// <summary>Where outputs go (created if needed).</summary>

@@ -9,10 +9,12 @@ namespace Simulation.Core.Experiments;
 /// </summary>
 public sealed class ExperimentResults
 {
-    /// <summary>Computes every summary, comparison and daily band.</summary>
-    public ExperimentResults(ExperimentIdentity identity, ReplicationStore store, long replications, string stoppingRule, bool complete)
+    /// <summary>Computes every summary, comparison, interaction and daily band.</summary>
+    public ExperimentResults(ExperimentIdentity identity, ReplicationStore store, long replications, string stoppingRule, bool complete,
+        VariantRelations? relations = null)
     {
         Identity = identity;
+        Relations = relations ?? VariantRelations.None;
         Store = store;
         Replications = replications;
         StoppingRule = stoppingRule;
@@ -35,6 +37,7 @@ public sealed class ExperimentResults
             }
             Daily[v] = DailyBands(store, v, Math.Min(replications, store.DailyReplicationCap));
         }
+        Interactions = Relations.Combinations.Select(c => Interact(store, replications, c)).ToArray();
     }
 
     /// <summary>Who and what produced the rows.</summary>
@@ -53,10 +56,42 @@ public sealed class ExperimentResults
     public MetricSummary[][] Summaries { get; }
     /// <summary>Paired comparisons by variant (index 0, the baseline, holds nulls), then metric.</summary>
     public PairedComparison?[][] Comparisons { get; }
+    /// <summary>Which variants equal the reference and which combine others.</summary>
+    public VariantRelations Relations { get; }
+    /// <summary>Interactions by combination (in <see cref="VariantRelations.Combinations"/> order), then <see cref="Metric"/>.</summary>
+    public InteractionSummary[][] Interactions { get; }
     /// <summary>Daily bands by variant, series, day.</summary>
     public DailyBand[][][] Daily { get; }
     /// <summary>Replications the daily bands are computed from.</summary>
     public long DailyReplications => Math.Min(Replications, Store.DailyReplicationCap);
+
+    private static InteractionSummary[] Interact(ReplicationStore store, long replications, VariantCombination combination)
+    {
+        var result = new InteractionSummary[MetricNames.Count];
+        var values = new double[replications];
+        for (int m = 0; m < MetricNames.Count; m++)
+        {
+            double[] baseColumn = PrecisionEvaluation.Column(store, combination.Base, replications, m);
+            double[] combined = PrecisionEvaluation.Column(store, combination.Combined, replications, m);
+            for (long r = 0; r < replications; r++) values[r] = combined[r] - baseColumn[r];
+            double combinedEffect = ExperimentStatistics.MeanVariance(values).Mean;
+            double sumOfParts = 0;
+            foreach (int part in combination.Parts)
+            {
+                double[] partColumn = PrecisionEvaluation.Column(store, part, replications, m);
+                double partSum = 0;
+                for (long r = 0; r < replications; r++)
+                {
+                    double effect = partColumn[r] - baseColumn[r];
+                    values[r] -= effect;
+                    partSum += effect;
+                }
+                sumOfParts += replications == 0 ? double.NaN : partSum / replications;
+            }
+            result[m] = new InteractionSummary(combinedEffect, sumOfParts, ExperimentStatistics.Summarise(values));
+        }
+        return result;
+    }
 
     private static DailyBand[][] DailyBands(ReplicationStore store, int variant, long replications)
     {
@@ -86,6 +121,15 @@ public sealed class ExperimentResults
             cumulativeBands[d] = Band(values);
         }
         bands[DailyOutputSeries.CumulativeArrivalsUkIndex] = cumulativeBands;
+        var redShare = new DailyBand[days];
+        for (int d = 0; d < days; d++)
+        {
+            long red = 0;
+            for (long r = 0; r < replications; r++) if (store.DailyValue(variant, r, (int)DailySeries.WeatherRating, d) >= 2) red++;
+            double share = replications == 0 ? double.NaN : (double)red / replications;
+            redShare[d] = new DailyBand(share, share, share, share, share);
+        }
+        bands[DailyOutputSeries.RedDayShareIndex] = redShare;
         return bands;
     }
 

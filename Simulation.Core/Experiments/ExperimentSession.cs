@@ -76,8 +76,10 @@ public static class ExperimentSession
             outcome = new MonteCarloRunner(modelFactory).Run(plan, store, checkpoint, progress, cancellation);
         }
 
+        VariantRelations relations = request.Relations ?? VariantRelations.Of(plan.Variants);
         var manifest = new RunManifest
         {
+            Relations = relations,
             Command = request.Command,
             CommandLine = request.CommandLine,
             Identity = identity,
@@ -113,7 +115,7 @@ public static class ExperimentSession
             (manifest with { EndedUtc = DateTimeOffset.UtcNow, Status = "partial" }).Write(manifestPath);
             return new SessionOutcome(SessionStatus.Partial, "interrupted before any replication finished", null);
         }
-        var results = new ExperimentResults(identity, store, prefix, complete ? outcome.StoppingRule : StoppingRules.Interrupted, complete);
+        var results = new ExperimentResults(identity, store, prefix, complete ? outcome.StoppingRule : StoppingRules.Interrupted, complete, relations);
         ImmutableArray<string> outputs = WriteOutputs(directory, results, request.WriteParquet);
         (manifest with { Replications = prefix, EndedUtc = DateTimeOffset.UtcNow, Outputs = outputs, Status = results.Status, StoppingRule = results.StoppingRule })
             .Write(manifestPath);

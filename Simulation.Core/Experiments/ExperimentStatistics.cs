@@ -48,19 +48,22 @@ public static class ExperimentStatistics
     {
         if (baseline.Length != policy.Length) throw new ArgumentException("Paired samples must have the same length.", nameof(policy));
         int n = baseline.Length;
-        int lower = 0;
+        // Ties count half: a policy that changes nothing in most replications (a rare event, a metric
+        // it cannot touch) then sits at 0.5, not at "never lower", and p_lower leans the same way as the interval.
+        int lower = 0, ties = 0;
         Span<double> differences = new double[n];
         for (int i = 0; i < n; i++)
         {
             differences[i] = policy[i] - baseline[i];
             if (policy[i] < baseline[i]) lower++;
+            else if (policy[i] == baseline[i]) ties++;
         }
         (double meanDiff, double varDiff) = MeanVariance(differences);
         double halfWidth = TQuantile975(n) * Math.Sqrt(varDiff) / Math.Sqrt(n);
         double varA = MeanVariance(baseline).Variance;
         double varB = MeanVariance(policy).Variance;
         double reduction = varDiff > 0 ? (varA + varB) / varDiff : double.NaN;
-        double pLower = n == 0 ? double.NaN : (double)lower / n;
+        double pLower = n == 0 ? double.NaN : (lower + 0.5 * ties) / n;
         return new PairedComparison(meanDiff, meanDiff - halfWidth, meanDiff + halfWidth, pLower, reduction, n);
     }
 

@@ -48,7 +48,11 @@ public sealed class SweepResults
                 double[] low = PrecisionEvaluation.Column(store, SweepPlan.OneAtATimeIndex(a, high: false), replications, (int)plan.Metrics[m]);
                 double[] high = PrecisionEvaluation.Column(store, SweepPlan.OneAtATimeIndex(a, high: true), replications, (int)plan.Metrics[m]);
                 effects.Add(new OneAtATimeEffect(a, plan.Metrics[m], ExperimentStatistics.Summarise(low), ExperimentStatistics.Summarise(high),
-                    Baseline[m], ExperimentStatistics.Compare(low, high)));
+                    Baseline[m], ExperimentStatistics.Compare(low, high))
+                {
+                    LowMinusBase = ExperimentStatistics.Compare(baseColumns[m], low),
+                    HighMinusBase = ExperimentStatistics.Compare(baseColumns[m], high),
+                });
             }
         }
         Effects = effects.ToImmutable();

@@ -146,6 +146,41 @@ public static class ResultsWriter
         else json.WriteNullValue();
     }
 
+    /// <summary>
+    /// "interactions": per combined variant its parts, the baseline they are measured against and per metric
+    /// the combination's effect, the sum of the parts' effects and the interaction (their difference) with its paired 95% interval.
+    /// </summary>
+    private static void WriteInteractions(Utf8JsonWriter json, ExperimentResults results)
+    {
+        var names = results.Identity.VariantNames;
+        json.WriteStartObject("interactions");
+        for (int i = 0; i < results.Interactions.Length; i++)
+        {
+            VariantCombination c = results.Relations.Combinations[i];
+            json.WriteStartObject(names[c.Combined]);
+            json.WriteStartArray("parts");
+            foreach (int p in c.Parts) json.WriteStringValue(names[p]);
+            json.WriteEndArray();
+            json.WriteString("baseline", names[c.Base]);
+            json.WriteStartObject("metrics");
+            for (int m = 0; m < MetricNames.Count; m++)
+            {
+                InteractionSummary x = results.Interactions[i][m];
+                json.WriteStartObject(MetricNames.All[m]);
+                WriteNumber(json, "combined_effect", x.CombinedEffect);
+                WriteNumber(json, "sum_of_part_effects", x.SumOfPartEffects);
+                WriteNumber(json, "interaction", x.Interaction.Mean);
+                WriteNumber(json, "ci95_low", x.Interaction.Ci95Low);
+                WriteNumber(json, "ci95_high", x.Interaction.Ci95High);
+                json.WriteNumber("n", x.Interaction.N);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
     /// <summary>summary.json with a fixed property order.</summary>
     public static void WriteSummaryJson(Stream stream, ExperimentResults results)
     {
@@ -162,6 +197,8 @@ public static class ResultsWriter
         for (int v = 0; v < id.VariantNames.Length; v++)
         {
             json.WriteStartObject(id.VariantNames[v]);
+            // Written only when true, so the summary of an ordinary run keeps its shape.
+            if (results.Relations.IsIdentical(v)) json.WriteBoolean("identical_to_reference", true);
             json.WriteStartObject("metrics");
             for (int m = 0; m < MetricNames.Count; m++)
             {
@@ -195,6 +232,7 @@ public static class ResultsWriter
             json.WriteEndObject();
         }
         json.WriteEndObject();
+        if (results.Interactions.Length > 0) WriteInteractions(json, results);
         json.WriteString("stopping_rule", results.StoppingRule);
         json.WriteEndObject();
         json.Flush();

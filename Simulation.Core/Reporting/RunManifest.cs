@@ -40,6 +40,8 @@ public sealed record RunManifest
     public ImmutableArray<KeyValuePair<string, string>> VariantDescriptions { get; init; } = ImmutableArray<KeyValuePair<string, string>>.Empty;
     /// <summary>The scenario files as written (comments and sources included), extended files first.</summary>
     public ImmutableArray<string> ScenarioSourceTexts { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>Variants equal to the reference and combined policies, so a merge of shards reports them like a single run.</summary>
+    public VariantRelations Relations { get; init; } = VariantRelations.None;
     /// <summary>Shard directories a merge read.</summary>
     public ImmutableArray<string> Sources { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Files written next to the manifest.</summary>
@@ -93,6 +95,7 @@ public sealed record RunManifest
         json.WriteString("shard", Shard.ToString());
         json.WriteString("started_utc", InvariantFormat.Timestamp(StartedUtc));
         json.WriteString("ended_utc", InvariantFormat.Timestamp(EndedUtc));
+        WriteRelations(json);
         json.WriteStartArray("sources");
         foreach (string source in Sources) json.WriteStringValue(source);
         json.WriteEndArray();
@@ -102,6 +105,55 @@ public sealed record RunManifest
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>"variant_relations", only when there is one: the names of variants equal to the reference and the combinations.</summary>
+    private void WriteRelations(Utf8JsonWriter json)
+    {
+        var names = Identity.VariantNames;
+        var identical = Enumerable.Range(0, names.Length).Where(Relations.IsIdentical).ToList();
+        if (identical.Count == 0 && Relations.Combinations.IsEmpty) return;
+        json.WriteStartObject("variant_relations");
+        json.WriteStartArray("identical_to_reference");
+        foreach (int v in identical) json.WriteStringValue(names[v]);
+        json.WriteEndArray();
+        json.WriteStartArray("combinations");
+        foreach (VariantCombination c in Relations.Combinations)
+        {
+            json.WriteStartObject();
+            json.WriteString("variant", names[c.Combined]);
+            json.WriteStartArray("parts");
+            foreach (int p in c.Parts) json.WriteStringValue(names[p]);
+            json.WriteEndArray();
+            json.WriteString("baseline", names[c.Base]);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Reads "variant_relations" back (merge), by variant name; none when absent or naming an unknown variant.</summary>
+    public static VariantRelations ReadRelations(string path, ImmutableArray<string> variantNames)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        if (!document.RootElement.TryGetProperty("variant_relations", out JsonElement relations)) return VariantRelations.None;
+        int Index(JsonElement name) => variantNames.IndexOf(name.GetString() ?? "");
+        var identical = new bool[variantNames.Length];
+        foreach (JsonElement name in relations.GetProperty("identical_to_reference").EnumerateArray())
+        {
+            int v = Index(name);
+            if (v < 0) return VariantRelations.None;
+            identical[v] = true;
+        }
+        var combinations = ImmutableArray.CreateBuilder<VariantCombination>();
+        foreach (JsonElement c in relations.GetProperty("combinations").EnumerateArray())
+        {
+            var parts = c.GetProperty("parts").EnumerateArray().Select(Index).ToImmutableArray();
+            int combined = Index(c.GetProperty("variant")), baseIndex = Index(c.GetProperty("baseline"));
+            if (combined < 0 || baseIndex < 0 || parts.Contains(-1)) return VariantRelations.None;
+            combinations.Add(new VariantCombination(combined, parts, baseIndex));
+        }
+        return new VariantRelations { IdenticalToReference = identical.ToImmutableArray(), Combinations = combinations.ToImmutable() };
     }
 
     /// <summary>The properties every manifest (run, compare, merge, sweep) starts with, in this order.</summary>

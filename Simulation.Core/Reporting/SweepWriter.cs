@@ -71,15 +71,20 @@ public static class SweepWriter
         }
     }
 
-    /// <summary>The one-at-a-time rows the tornado chart reads: <c>parameter,low_value,high_value,metric,low_mean,high_mean,baseline_mean</c>.</summary>
+    /// <summary>
+    /// The one-at-a-time rows the tornado chart reads: <c>parameter,low_value,high_value,metric,low_mean,high_mean,baseline_mean</c>,
+    /// then the paired 95% intervals of low − base and high − base (<c>low_diff_ci95_low,low_diff_ci95_high,high_diff_ci95_low,high_diff_ci95_high</c>).
+    /// </summary>
     public static void WriteTornadoCsv(TextWriter writer, SweepResults results)
     {
-        writer.Write("parameter,low_value,high_value,metric,low_mean,high_mean,baseline_mean\n");
+        writer.Write("parameter,low_value,high_value,metric,low_mean,high_mean,baseline_mean,low_diff_ci95_low,low_diff_ci95_high,high_diff_ci95_low,high_diff_ci95_high\n");
         foreach (OneAtATimeEffect e in results.Effects)
         {
             SweepAxis axis = results.Plan.Axes[e.Axis];
             writer.Write(string.Join(',', InvariantFormat.CsvCell(axis.Path), InvariantFormat.Number(axis.Low), InvariantFormat.Number(axis.High),
-                MetricNames.Of(e.Metric), InvariantFormat.Number(e.Low.Mean), InvariantFormat.Number(e.High.Mean), InvariantFormat.Number(e.Baseline.Mean)) + "\n");
+                MetricNames.Of(e.Metric), InvariantFormat.Number(e.Low.Mean), InvariantFormat.Number(e.High.Mean), InvariantFormat.Number(e.Baseline.Mean),
+                InvariantFormat.Number(e.LowMinusBase?.Ci95Low ?? double.NaN), InvariantFormat.Number(e.LowMinusBase?.Ci95High ?? double.NaN),
+                InvariantFormat.Number(e.HighMinusBase?.Ci95Low ?? double.NaN), InvariantFormat.Number(e.HighMinusBase?.Ci95High ?? double.NaN)) + "\n");
         }
     }
 

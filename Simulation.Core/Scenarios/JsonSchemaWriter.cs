@@ -115,6 +115,16 @@ public static class JsonSchemaWriter
             w.WriteBoolean("additionalProperties", false);
             w.WriteStartObject("properties");
             TextProperty(w, "description", "What the variant changes and why.");
+            w.WriteStartObject("combines");
+            w.WriteString("type", "array");
+            w.WriteNumber("minItems", 2);
+            w.WriteBoolean("uniqueItems", true);
+            w.WriteStartObject("items");
+            w.WriteString("type", "string");
+            w.WriteString("pattern", "^[a-z][a-z0-9_]{0,63}$");
+            w.WriteEndObject();
+            w.WriteString("description", "Names of other variants of this file that this one combines; it must also set their changes. Comparisons then report the interaction: the combination's effect minus the sum of the parts' effects.");
+            w.WriteEndObject();
             Ref(w, "timeline", "timeline");
             GroupProperties(w, index.Root);
             w.WriteEndObject();

@@ -28,6 +28,7 @@ internal static partial class ResolvedYamlWriter
         {
             sb.Append("  ").Append(variant.Name).Append(":\n");
             sb.Append("    description: ").Append(Quote(variant.Description)).Append('\n');
+            if (!variant.Combines.IsEmpty) sb.Append("    combines: [").Append(string.Join(", ", variant.Combines)).Append("]\n");
             WriteGroup(sb, catalog.Root, variant.Parameters, 4);
             WriteTimeline(sb, variant.Parameters, catalog, 4);
         }

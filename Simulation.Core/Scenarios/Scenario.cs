@@ -4,7 +4,14 @@ using Simulation.Core.Domain.Parameters;
 namespace Simulation.Core.Scenarios;
 
 /// <summary>One named variant of a scenario: a fully resolved, validated parameter set.</summary>
-public sealed record ScenarioVariant(string Name, string Description, ParameterSet Parameters);
+public sealed record ScenarioVariant(string Name, string Description, ParameterSet Parameters)
+{
+    /// <summary>
+    /// For a combined policy (<c>combines: [a, b]</c>), the names of the variants it combines; the loader
+    /// has checked that they exist and that this variant holds each one's changes. Empty otherwise.
+    /// </summary>
+    public ImmutableArray<string> Combines { get; init; } = ImmutableArray<string>.Empty;
+}
 
 /// <summary>
 /// A validated scenario: what the loader returns when a file has no problems. Nothing here is

@@ -37,6 +37,7 @@ public static class ScenarioDocumentation
         sb.Append("| `experiment.seed` | no | 0 to 18446744073709551615 | Master seed when the command line does not say; default 20240101. |\n");
         sb.Append("| `timeline` | no | list of `date` + `set` | Dated parameter changes, dates in order. |\n");
         sb.Append("| `variants` | no | mapping of snake_case names | Named sets of overrides (and extra timeline entries) compared against `baseline`. |\n");
+        sb.Append("| `variants.<name>.combines` | no | list of two or more variant names of the file | Declares a combined policy: the variant holds the changes of the named variants, and comparisons report the interaction (its effect minus the sum of theirs). |\n");
 
         var mechanisms = new List<string>();
         foreach (var spec in catalog)

@@ -12,7 +12,13 @@ internal sealed record Assignment(string Path, ParameterValue Value, SourceLocat
 internal sealed record TimelineEntry(DateOnly Date, IReadOnlyList<Assignment> Set, SourceLocation DateLocation);
 
 /// <summary>A variant body as written: overrides and extra timeline entries.</summary>
-internal sealed record VariantModel(string Name, string Description, IReadOnlyList<Assignment> Overrides, IReadOnlyList<TimelineEntry> Timeline);
+internal sealed record VariantModel(string Name, string Description, IReadOnlyList<Assignment> Overrides, IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>Names listed under <c>combines</c>, each with where it was written; empty for a plain variant.</summary>
+    public IReadOnlyList<(string Name, SourceLocation At)> Combines { get; init; } = [];
+    /// <summary>Where the <c>combines</c> key was written.</summary>
+    public SourceLocation CombinesLocation { get; init; }
+}
 
 /// <summary>
 /// One scenario file after checking every key and value on its own (the loose "document" stage):

@@ -16,7 +16,7 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
 
     private static readonly string[] ExperimentKeys = ["replications", "seed"];
     private static readonly string[] TimelineKeys = ["date", "set"];
-    private static readonly string[] VariantKeys = ["description", "timeline"];
+    private static readonly string[] VariantKeys = ["description", "timeline", "combines"];
 
     public void Parse(YamlNode root, ScenarioFileModel model)
     {
@@ -199,6 +199,8 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
             var description = "";
             var overrides = new List<Assignment>();
             var timeline = new List<TimelineEntry>();
+            var combines = new List<(string, SourceLocation)>();
+            SourceLocation combinesAt = default;
             if (body is YamlMapping bodyMap)
             {
                 var assigned = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
@@ -207,6 +209,11 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
                     var itemPath = path + "." + bodyKey.Value;
                     if (bodyKey.Value == "description") description = Text(file, itemPath, item)?.Trim() ?? "";
                     else if (bodyKey.Value == "timeline") ParseTimeline(file, itemPath, item, timeline);
+                    else if (bodyKey.Value == "combines")
+                    {
+                        combinesAt = Location(file, itemPath, item);
+                        ParseCombines(file, itemPath, item, combines);
+                    }
                     else if (Array.IndexOf(CatalogIndex.ScenarioKeys, bodyKey.Value) >= 0)
                         Add(file, itemPath, item, "cannot be set inside a variant; it applies to the whole scenario");
                     else ParseParameter(file, bodyKey, item, "", path + ".", assigned, overrides, VariantKeys);
@@ -217,9 +224,33 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
                 Add(file, path, body, "must be a mapping of overrides (or empty for no change)");
                 continue;
             }
-            variants.Add(new VariantModel(name, description, overrides, timeline));
+            variants.Add(new VariantModel(name, description, overrides, timeline) { Combines = combines, CombinesLocation = combinesAt });
         }
         return variants;
+    }
+
+    /// <summary>
+    /// <c>combines: [a, b]</c>: the names of the variants this one combines. Only the form is checked
+    /// here; that the names exist and that the variant holds their changes needs every variant resolved.
+    /// </summary>
+    private void ParseCombines(string file, string path, YamlNode value, List<(string, SourceLocation)> into)
+    {
+        if (value is YamlAlias) return;
+        if (value is not YamlSequence sequence)
+        {
+            Add(file, path, value, "must be a list of two or more variant names of this scenario, like [more_beach_patrols, windspire_rule]");
+            return;
+        }
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            var name = Text(file, itemPath, sequence.Items[i])?.Trim();
+            if (name is null) continue;
+            var at = Location(file, itemPath, sequence.Items[i]);
+            if (into.Exists(c => c.Item1 == name)) { Add(at, $"names '{name}' a second time; list each variant once"); continue; }
+            into.Add((name, at));
+        }
+        if (sequence.Items.Count < 2) Add(file, path, value, "must name at least two variants: a combination of one variant is that variant");
     }
 
     /// <summary>

@@ -236,8 +236,12 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
             };
             var changesCalendar = variant.Overrides.Any(a => a.Path is ScenarioFileParser.StartDatePath or ScenarioFileParser.HorizonDaysPath);
             if (!calendarIssue) CheckTimelineDates(parameters, sorted, changesCalendar ? variant.Name : null, reported);
-            variants.Add(new ScenarioVariant(variant.Name, variant.Description, parameters));
+            variants.Add(new ScenarioVariant(variant.Name, variant.Description, parameters)
+            {
+                Combines = variant.Combines.Select(c => c.Name).ToImmutableArray(),
+            });
         }
+        CheckCombinations(ordered, variants);
 
         return new Scenario
         {
@@ -251,6 +255,82 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
             DefaultReplications = replications,
             DefaultSeed = seed,
         };
+    }
+
+    /// <summary>
+    /// A combined variant must name other, plain variants of this file, and must hold every change each
+    /// part makes to the baseline; otherwise its "interaction" would measure something else.
+    /// </summary>
+    private void CheckCombinations(List<VariantModel> ordered, IReadOnlyList<ScenarioVariant> variants)
+    {
+        var baseline = variants[0];
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++) byName.TryAdd(ordered[i].Name, i);
+        for (var v = 0; v < ordered.Count; v++)
+        {
+            var model = ordered[v];
+            if (model.Combines.Count == 0) continue;
+            if (v == 0)
+            {
+                Add(model.CombinesLocation, "the baseline is what every variant is compared with; it cannot be a combination");
+                continue;
+            }
+            var parts = new List<int>();
+            foreach (var (name, at) in model.Combines)
+            {
+                if (name == model.Name) { Add(at, "a variant cannot combine itself"); continue; }
+                if (!byName.TryGetValue(name, out var index))
+                {
+                    var suggestion = EditDistance.Closest(name, byName.Keys.ToArray());
+                    Add(at, $"names '{name}', which is not a variant of this file" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") +
+                        $" (variants: {string.Join(", ", byName.Keys)})");
+                    continue;
+                }
+                if (index == 0) { Add(at, "names the baseline, which every variant is already compared with; list only policy variants"); continue; }
+                if (ordered[index].Combines.Count > 0) { Add(at, $"names '{name}', which is itself a combination; list its parts instead"); continue; }
+                parts.Add(index);
+            }
+            if (parts.Count < 2 || parts.Count != model.Combines.Count) continue;
+            CheckHoldsParts(model, variants[v], parts.Select(p => variants[p]).ToList(), baseline);
+        }
+    }
+
+    private void CheckHoldsParts(VariantModel model, ScenarioVariant combined, List<ScenarioVariant> parts, ScenarioVariant baseline)
+    {
+        var problems = new List<string>();
+        var setBy = new Dictionary<string, ScenarioVariant>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            foreach (var (path, value) in part.Parameters.Values.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (value.Equals(baseline.Parameters.Values[path])) continue;
+                catalog.TryGetSpec(path, out var spec);
+                if (setBy.TryGetValue(path, out var other) && !other.Parameters.Values[path].Equals(value))
+                {
+                    problems.Add($"'{other.Name}' and '{part.Name}' set {path} differently ({other.Parameters.Values[path].Format(spec.Kind)} and {value.Format(spec.Kind)}), so they cannot be combined");
+                    continue;
+                }
+                setBy.TryAdd(path, part);
+                if (!combined.Parameters.Values[path].Equals(value))
+                    problems.Add($"'{part.Name}' sets {path}: {value.Format(spec.Kind)} but this variant has {combined.Parameters.Values[path].Format(spec.Kind)}");
+            }
+            var remaining = combined.Parameters.Timeline.ToList();
+            var inBaseline = baseline.Parameters.Timeline.ToList();
+            foreach (var change in part.Parameters.Timeline)
+            {
+                if (inBaseline.Remove(change)) { remaining.Remove(change); continue; }
+                if (!remaining.Remove(change))
+                {
+                    catalog.TryGetSpec(change.Path, out var spec);
+                    problems.Add($"'{part.Name}' changes {change.Path} to {change.Value.Format(spec.Kind)} on {Iso(change.Date)} but this variant's timeline does not");
+                }
+            }
+        }
+        if (problems.Count == 0) return;
+        var shown = problems.Take(5).ToList();
+        if (problems.Count > shown.Count) shown.Add($"and {problems.Count - shown.Count} more");
+        Add(model.CombinesLocation, "a combination must hold every change of its parts: " + string.Join("; ", shown) +
+            ". Set the same values in this variant (or drop 'combines')");
     }
 
     private static void AddTimeline(List<(TimelineChange, SourceLocation)> into, IReadOnlyList<TimelineEntry> entries)

@@ -153,15 +153,47 @@ public class ExperimentCommandsTests
     }
 
     [Fact]
-    public void CompareRunsEachFilesBaselineUnderItsScenarioName()
+    public void CompareRunsEveryVariantOfEveryFileAgainstTheFirstFilesBaseline()
     {
         using var temp = new TempDirectory();
-        var scenarios = new[] { TestScenarios.Scenario("status-quo", ("baseline", 0.0)), TestScenarios.Scenario("more-patrols", ("baseline", 0.3)) };
+        var scenarios = new[]
+        {
+            TestScenarios.Scenario("status-quo", ("baseline", 0.0), ("patrols", 0.2)),
+            TestScenarios.Scenario("more-patrols", ("baseline", 0.0), ("stronger", 0.4)),
+        };
         var output = new StringWriter();
-        int code = CompareHandler.Execute(scenarios, new ExperimentArguments(Replications: 8, Out: temp.Sub("cmp")), v => new FakeReplicationModel(v.Parameters), output, TextWriter.Null);
+        int code = CompareHandler.Execute(scenarios, null, new ExperimentArguments(Replications: 8, Out: temp.Sub("cmp"), NoPlots: true),
+            v => new FakeReplicationModel(v.Parameters), output, TextWriter.Null);
         Assert.Equal(ExitCodes.Ok, code);
         string comparison = File.ReadAllText(Path.Combine(temp.Sub("cmp"), "comparison.csv"));
-        Assert.Contains("\nmore-patrols,status-quo,arrivals_uk,-", comparison, StringComparison.Ordinal);
+        Assert.Contains("\nstatus-quo/patrols,status-quo/baseline,arrivals_uk,-", comparison, StringComparison.Ordinal);
+        Assert.Contains("\nmore-patrols/stronger,status-quo/baseline,arrivals_uk,-", comparison, StringComparison.Ordinal);
+        // The second file's baseline has the reference's parameters: named as such, not printed as a zero effect.
+        string table = output.ToString();
+        Assert.Contains("more-patrols/baseline: identical to the reference status-quo/baseline", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("more-patrols/baseline vs", table, StringComparison.Ordinal);
+        Assert.Contains("more-patrols/stronger vs status-quo/baseline", table, StringComparison.Ordinal);
+        var summary = Simulation.Cli.Reporting.ResultsReader.ReadSummary(Path.Combine(temp.Sub("cmp"), "summary.json"));
+        Assert.Equal(["more-patrols/baseline"], summary.IdenticalToReference);
+    }
+
+    [Fact]
+    public void CompareTakesTheReferenceFromTheCommandLine()
+    {
+        using var temp = new TempDirectory();
+        var scenarios = new[] { TestScenarios.Scenario("a", ("baseline", 0.0), ("patrols", 0.2)), TestScenarios.Scenario("b", ("baseline", 0.1)) };
+        var output = new StringWriter();
+        int code = CompareHandler.Execute(scenarios, "a/patrols", new ExperimentArguments(Replications: 4, Out: temp.Sub("cmp"), NoPlots: true),
+            v => new FakeReplicationModel(v.Parameters), output, TextWriter.Null);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("a/baseline vs a/patrols", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("b/baseline vs a/patrols", output.ToString(), StringComparison.Ordinal);
+
+        var error = new StringWriter();
+        code = CompareHandler.Execute(scenarios, "c/nope", new ExperimentArguments(Replications: 4, Out: temp.Sub("bad")),
+            v => new FakeReplicationModel(v.Parameters), TextWriter.Null, error);
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("--reference c/nope is not one of the configurations: a/baseline, a/patrols, b/baseline", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

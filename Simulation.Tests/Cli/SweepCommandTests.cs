@@ -95,6 +95,20 @@ public class SweepCommandTests
         {
             Assert.True(new FileInfo(Path.Combine(outDirectory, "plots", chart + ".png")).Length > 10_000, chart);
         }
+        // The tornado's bars carry the paired interval of their difference from the base.
+        Assert.True(demand.HighDiffCi.Low > 0 && demand.HighDiffCi.Low <= demand.HighMean - demand.BaselineMean && demand.HighMean - demand.BaselineMean <= demand.HighDiffCi.High);
+
+        // The sweep writes its report, and 'channelsim report' redraws it from the sweep directory.
+        string md = File.ReadAllText(Path.Combine(outDirectory, "report.md"));
+        Assert.Contains("# ChannelSim sweep report:", md, StringComparison.Ordinal);
+        Assert.Contains("Arrivals in the UK: most sensitive to demand.new_arrivals_rate_per_day.", md, StringComparison.Ordinal);
+        Assert.Contains("> **What the intervals cover**", md, StringComparison.Ordinal);
+        Assert.Contains("| 1 | demand.new_arrivals_rate_per_day | 80 | 130 |", md, StringComparison.Ordinal);
+        string reportDirectory = temp.Sub("again");
+        var (reportCode, reportOut, reportErr) = Invoke("report", outDirectory, "--out", reportDirectory);
+        Assert.True(reportCode == ExitCodes.Ok, reportErr);
+        Assert.Contains("Wrote 4 charts", reportOut, StringComparison.Ordinal);
+        Assert.Contains("# ChannelSim sweep report:", File.ReadAllText(Path.Combine(reportDirectory, "report.md")), StringComparison.Ordinal);
 
         // Earlier results are kept unless --force says otherwise.
         var (again, _, againErr) = Invoke("sweep", Baseline, "--vary", "demand.give_up_probability=0:0.2:2", "-r", "2", "--out", outDirectory);

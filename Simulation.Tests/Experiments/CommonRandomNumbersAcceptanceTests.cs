@@ -5,25 +5,36 @@ using Xunit.Abstractions;
 
 namespace Simulation.Tests.Experiments;
 
+/// <summary>The shipped policy comparison at 60 replications through the real command, run once for the tests below.</summary>
+public sealed class PolicyComparisonRun : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public PolicyComparisonRun()
+    {
+        string scenario = Path.Combine(RepositoryPaths.Root(), "scenarios", "policy-comparison.yaml");
+        CliRun.Succeed("run", scenario, "-r", "60", "--out", _temp.Sub("out"), "--no-plots");
+        Summary = ResultsReader.ReadSummary(Path.Combine(_temp.Sub("out"), ResultsReader.SummaryFile));
+    }
+
+    public ResultsSummary Summary { get; }
+
+    public void Dispose() => _temp.Dispose();
+}
+
 /// <summary>
-/// The shipped policy comparison at 60 replications, through the real command: comparisons for at
-/// least five policies, and common random numbers shrink the variance of the arrivals difference by
-/// a median factor of at least 3 (variance of the difference of independent runs over that of the
-/// paired difference). Fixed seed (the scenario's), so the figure is the same on every machine.
+/// Comparisons for at least five policies, and common random numbers shrink the variance of the
+/// arrivals difference by a median factor of at least 3 (variance of the difference of independent
+/// runs over that of the paired difference); p_lower leans the same way as every interval that
+/// excludes zero. Fixed seed (the scenario's), so the figures are the same on every machine.
 /// </summary>
-public class CommonRandomNumbersAcceptanceTests(ITestOutputHelper output)
+public class CommonRandomNumbersAcceptanceTests(PolicyComparisonRun run, ITestOutputHelper output) : IClassFixture<PolicyComparisonRun>
 {
     [Fact]
     public void ThePolicyComparisonPairsItsPoliciesWithAMedianVarianceReductionOfAtLeastThree()
     {
-        using var temp = new TempDirectory();
-        string scenario = Path.Combine(RepositoryPaths.Root(), "scenarios", "policy-comparison.yaml");
-        string outDirectory = temp.Sub("out");
-        CliRun.Succeed("run", scenario, "-r", "60", "--out", outDirectory, "--no-plots");
-
-        var summary = ResultsReader.ReadSummary(Path.Combine(outDirectory, ResultsReader.SummaryFile));
         var reductions = new List<double>();
-        foreach (var (variant, byMetric) in summary.Comparisons)
+        foreach (var (variant, byMetric) in run.Summary.Comparisons)
         {
             // NaN would mean the policy never changes arrivals; count it as no reduction.
             double reduction = byMetric["arrivals_uk"].VarianceReduction;
@@ -38,5 +49,28 @@ public class CommonRandomNumbersAcceptanceTests(ITestOutputHelper output)
         double median = n % 2 == 1 ? reductions[n / 2] : (reductions[n / 2 - 1] + reductions[n / 2]) / 2;
         output.WriteLine($"median {median:F2}");
         Assert.True(median >= 3, $"median variance_reduction on arrivals_uk {median:F2} < 3");
+    }
+
+    [Fact]
+    public void PLowerLeansTheSameWayAsEveryIntervalThatExcludesZero()
+    {
+        var disagreements = new List<string>();
+        int checkedCount = 0;
+        foreach (var (variant, byMetric) in run.Summary.Comparisons)
+        {
+            foreach (var (metric, c) in byMetric)
+            {
+                bool lower = c.Ci95High < 0, higher = c.Ci95Low > 0;
+                if (!lower && !higher) continue;
+                checkedCount++;
+                if (lower && !(c.PLower > 0.5) || higher && !(c.PLower < 0.5))
+                {
+                    disagreements.Add($"{variant} {metric}: CI [{c.Ci95Low}, {c.Ci95High}], p_lower {c.PLower}");
+                }
+            }
+        }
+        output.WriteLine($"{checkedCount} intervals excluding zero checked");
+        Assert.True(checkedCount > 50, $"only {checkedCount} intervals exclude zero");
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }
 }

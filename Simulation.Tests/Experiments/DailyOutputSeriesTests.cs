@@ -28,9 +28,10 @@ public class DailyOutputSeriesTests
     }
 
     [Fact]
-    public void DailyCsvNamesTheCumulativeSeriesAfterTheRecordedOnes()
+    public void DailyCsvNamesTheDerivedSeriesAfterTheRecordedOnes()
     {
-        Assert.Equal(MetricNames.Daily.Length + 1, DailyOutputSeries.Names.Length);
-        Assert.Equal("cumulative_arrivals_uk", DailyOutputSeries.Names[^1]);
+        Assert.Equal(MetricNames.Daily.Length + 2, DailyOutputSeries.Names.Length);
+        Assert.Equal("cumulative_arrivals_uk", DailyOutputSeries.Names[DailyOutputSeries.CumulativeArrivalsUkIndex]);
+        Assert.Equal("red_day_share", DailyOutputSeries.Names[DailyOutputSeries.RedDayShareIndex]);
     }
 }

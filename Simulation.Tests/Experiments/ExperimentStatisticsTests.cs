@@ -32,7 +32,8 @@ public class ExperimentStatisticsTests
         Assert.Equal(-4.0 / 3, c.MeanDiff, Tolerance);
         Assert.Equal(-4.0 / 3 - 3.794583, c.Ci95Low, Tolerance);
         Assert.Equal(-4.0 / 3 + 3.794583, c.Ci95High, Tolerance);
-        Assert.Equal(2.0 / 3, c.PLower, Tolerance);
+        // Two lower, one tie (counted half).
+        Assert.Equal(2.5 / 3, c.PLower, Tolerance);
         Assert.Equal(19.0 / 7, c.VarianceReduction, Tolerance);
     }
 
@@ -43,6 +44,13 @@ public class ExperimentStatisticsTests
         Assert.Equal(1, c.MeanDiff);
         Assert.True(double.IsNaN(c.VarianceReduction));
         Assert.Equal(0, c.PLower);
+    }
+
+    [Fact]
+    public void TiesCountHalfSoAnUnchangedMetricSitsAtOneHalf()
+    {
+        Assert.Equal(0.5, ExperimentStatistics.Compare([3, 0, 7], [3, 0, 7]).PLower);
+        Assert.Equal(0.625, ExperimentStatistics.Compare([0, 0, 0, 0], [0, 0, 0, -1]).PLower);
     }
 
     [Fact]

@@ -54,8 +54,8 @@ public class ResultsWriterTests
         Assert.Equal("variant,series,day,date,median,p05,p25,p75,p95", lines[1]);
         Assert.StartsWith("baseline,arrivals_uk,0,2024-01-01,", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("baseline,arrivals_uk,11,2024-01-12,", lines[13], StringComparison.Ordinal);
-        // 2 variants × (5 recorded + 1 cumulative series) × 12 days + 2 header lines.
-        Assert.Equal(2 + 2 * 6 * 12, lines.Length);
+        // 2 variants × (5 recorded + 2 derived series: cumulative arrivals, red-day share) × 12 days + 2 header lines.
+        Assert.Equal(2 + 2 * 7 * 12, lines.Length);
     }
 
     [Fact]
@@ -93,6 +93,6 @@ public class ResultsWriterTests
         Assert.Equal(results.Store.Value(1, 2, (int)Metric.ArrivalsUk), arrivals[8]);
         await using var daily = await Parquet.ParquetReader.CreateAsync(Path.Combine(temp.Path, "daily.parquet"));
         using var dailyGroup = daily.OpenRowGroupReader(0);
-        Assert.Equal(2 * 6 * 12, dailyGroup.RowCount);
+        Assert.Equal(2 * 7 * 12, dailyGroup.RowCount);
     }
 }

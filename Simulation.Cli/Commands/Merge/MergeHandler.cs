@@ -21,7 +21,7 @@ public static class MergeHandler
             return ExitCodes.InvalidInput;
         }
         error.WriteLine($"channelsim merge: {outcome.Message}, results in {outDirectory}");
-        if (outcome.Results is not null) ExperimentConsole.PrintTable(output, outcome.Results);
+        if (outcome.Results is not null) ResultsTable.Print(output, outcome.Results);
         return ExitCodes.Ok;
     }
 }

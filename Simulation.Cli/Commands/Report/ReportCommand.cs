@@ -11,7 +11,7 @@ public static class ReportCommand
     {
         var dirArg = new Argument<DirectoryInfo>("results-dir")
         {
-            Description = "Results directory written by 'channelsim run' (must contain summary.json).",
+            Description = "Results directory written by 'channelsim run', 'compare' or 'merge' (with summary.json), or by 'channelsim sweep' (with sweep.csv).",
         };
         var outOpt = new Option<DirectoryInfo>("--out", "-o")
         {

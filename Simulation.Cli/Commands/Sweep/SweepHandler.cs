@@ -154,8 +154,25 @@ public static class SweepHandler
         SweepWriter.WriteManifest(directory, results, provenance with { EndedUtc = DateTimeOffset.UtcNow },
             SweepWriter.FileNames.Concat(charts).ToImmutableArray());
         error.WriteLine($"{Prefix}done, {points.Length} point(s) × {replications} replications in {runSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; results in {directory}");
+        WriteReport(directory, error);
         PrintRanking(output, results, metrics[0], directory, charts);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>report.md and report.html after the results are safely written; a failure here never loses results.</summary>
+    private static void WriteReport(string directory, TextWriter error)
+    {
+        try
+        {
+            Reporting.ReportOutput report = Reporting.ReportWriter.Write(directory);
+            error.WriteLine($"{Prefix}report in {report.HtmlPath}");
+        }
+#pragma warning disable CA1031 // Results are already on disk: any report failure is a warning, not a failed sweep.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"{Prefix}warning: the report could not be written ({e.GetType().Name}: {e.Message}); the results are kept. Retry with 'channelsim report {directory}'.");
+        }
     }
 
     private static void Stop(PosixSignalContext context, CancellationTokenSource cancellation, TextWriter error)

@@ -8,14 +8,8 @@ public static class MetricNames
     /// <summary>Number of metrics.</summary>
     public const int Count = (int)Metric.PersonAttempts + 1;
 
-    /// <summary>Names in enum order.</summary>
-    public static readonly ImmutableArray<string> All = ImmutableArray.Create(
-        "arrivals_uk", "boats_arrived", "people_per_boat", "launch_attempts", "prevented_on_land",
-        "prevented_on_land_share", "intercepted_at_sea_fr", "rescued_fr", "rescued_uk", "returned_windspire",
-        "returned_after_arrival", "deaths", "deaths_drowning", "deaths_hypothermia", "deaths_crush",
-        "deaths_interception", "taxi_boat_share", "red_days", "uk_vessel_utilisation",
-        "uk_responses_border_force", "uk_responses_rnli", "boats_self_landed", "mean_wait_for_rescue_hours",
-        "gave_up", "people_on_coast_start", "people_new_on_coast", "people_on_coast_end", "people_at_sea_end", "person_attempts");
+    /// <summary>Names in enum order, from <see cref="MetricRegistry.Totals"/>.</summary>
+    public static readonly ImmutableArray<string> All = MetricRegistry.Totals.Select(m => m.Name).ToImmutableArray();
 
     /// <summary>Daily series names in enum order.</summary>
     public static readonly ImmutableArray<string> Daily = ImmutableArray.Create(

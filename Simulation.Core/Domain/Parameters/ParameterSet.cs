@@ -29,6 +29,17 @@ public sealed record ParameterSet
     /// <summary>List held at a path.</summary>
     public ImmutableArray<double> List(string path) => Values[path].List;
 
+    /// <summary>True when both sets hold the same value at every path and the same dated changes in the same order.</summary>
+    public bool SameAs(ParameterSet other)
+    {
+        if (Values.Count != other.Values.Count || !Timeline.SequenceEqual(other.Timeline)) return false;
+        foreach (var (path, value) in Values)
+        {
+            if (!other.Values.TryGetValue(path, out var theirs) || !value.Equals(theirs)) return false;
+        }
+        return true;
+    }
+
     /// <summary>A copy with one value replaced (sweeps and tests).</summary>
     public ParameterSet With(string path, ParameterValue value)
     {

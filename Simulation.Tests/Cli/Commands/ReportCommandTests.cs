@@ -65,7 +65,7 @@ public sealed class ReportCommandTests
             var (exit, output) = Invoke("report", results, "--out", outDir);
             Assert.Equal(ExitCodes.Ok, exit);
             Assert.Contains("Wrote 4 charts", output, StringComparison.Ordinal);
-            Assert.Contains("Note: Deaths histogram not drawn", output, StringComparison.Ordinal);
+            Assert.Contains("Note: Deaths chart not drawn", output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(outDir, "report.md")));
             Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
             Assert.Equal(8, Directory.GetFiles(Path.Combine(outDir, "plots")).Length);

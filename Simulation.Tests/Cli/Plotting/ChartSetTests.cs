@@ -10,8 +10,8 @@ public sealed class ChartSetTests(RenderedReportFixture report)
 {
     public static TheoryData<string> ExpectedCharts => new()
     {
-        "fan_cumulative_arrivals_uk", "launches_weather", "deaths_histogram", "forest_arrivals_uk", "forest_deaths",
-        "uk_vessel_utilisation", "mean_wait_for_rescue_hours", "tornado_arrivals_uk",
+        "fan_cumulative_arrivals_uk", "fan_difference_arrivals_uk", "launches_weather", "deaths_by_variant", "forest_arrivals_uk", "forest_deaths",
+        "uk_response_wait", "uk_response_utilisation",
     };
 
     [Theory]
@@ -29,6 +29,24 @@ public sealed class ChartSetTests(RenderedReportFixture report)
     }
 
     [Fact]
+    public void TheUkResponseChartsUseTheP90WaitAndBusyNightUtilisationWhenTheResultsHaveThem()
+    {
+        string dir = ResultsFixture.NewTempDirectory();
+        try
+        {
+            // A summary from a newer model: the two metrics added under the names the model team uses.
+            string json = File.ReadAllText(Path.Combine(report.ResultsDirectory, "summary.json"));
+            json = json.Replace("\"mean_wait_for_rescue_hours\": {", "\"wait_p90_minutes\": { \"mean\": 95, \"ci95_low\": 90, \"ci95_high\": 100 },\n\"uk_busy_night_utilisation\": { \"mean\": 0.4, \"ci95_low\": 0.38, \"ci95_high\": 0.42 },\n\"mean_wait_for_rescue_hours\": {", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(dir, "summary.json"), json);
+            var output = ReportWriter.Write(dir);
+            Assert.Equal("UK response: 90th percentile of the wait for a UK vessel", Assert.Single(output.Charts, c => c.Id == "uk_response_wait").Title);
+            Assert.Equal("UK response: vessel utilisation on busy nights", Assert.Single(output.Charts, c => c.Id == "uk_response_utilisation").Title);
+            Assert.Equal("UK response: mean wait for a UK vessel", Assert.Single(report.Output.Charts, c => c.Id == "uk_response_wait").Title);
+        }
+        finally { ResultsFixture.Delete(dir); }
+    }
+
+    [Fact]
     public void NothingIsSkippedWhenEveryInputIsPresent()
     {
         Assert.Empty(report.Output.Notes);
@@ -38,11 +56,13 @@ public sealed class ChartSetTests(RenderedReportFixture report)
     [Fact]
     public void WithoutACumulativeSeriesTheFanChartSaysItSumsDailyMedians()
     {
-        string dir = ResultsFixture.CopyToTemp();
+        string dir = ResultsFixture.NewTempDirectory();
+        foreach (string f in Directory.GetFiles(report.ResultsDirectory)) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
         try
         {
             string daily = Path.Combine(dir, ResultsReader.DailyFile);
             File.WriteAllLines(daily, File.ReadAllLines(daily).Where(l => !l.Contains(",cumulative_arrivals_uk,", StringComparison.Ordinal)));
+            Assert.Null(FanChart.RenderDifference(ResultsReader.Read(dir), Path.Combine(dir, "plots"), new List<string>()));
             var results = ResultsReader.Read(dir);
             var chart = FanChart.Render(results, Path.Combine(dir, "plots"), new List<string>())!;
             Assert.Contains("running sum of daily medians", chart.Title, StringComparison.Ordinal);

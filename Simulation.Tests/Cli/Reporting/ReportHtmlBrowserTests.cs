@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace Simulation.Tests.Cli.Reporting;
 
 /// <summary>
-/// Opens report.html in headless Chromium and checks that every embedded chart decodes. Needs the Debian package
+/// Opens the report of policy-comparison.yaml at 60 replications in headless Chromium at 1,000 pixels wide and checks the
+/// headline, the interval box, the effects table (with its unit column, inside the page) and that every chart decodes. Needs the Debian package
 /// 'chromium' (CI installs it); without it the test fails on purpose rather than passing silently.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -15,7 +16,7 @@ public sealed class ReportHtmlBrowserTests(RenderedReportFixture report, ITestOu
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
     [Fact]
-    public void EveryImageInTheHtmlReportLoadsInHeadlessChromium()
+    public void TheReportShowsItsHeadlineIntervalBoxNarrowTableAndEveryChartInHeadlessChromium()
     {
         string? browser = Environment.GetEnvironmentVariable("CHANNELSIM_CHROMIUM") is { Length: > 0 } fromEnv
             ? fromEnv
@@ -25,20 +26,31 @@ public sealed class ReportHtmlBrowserTests(RenderedReportFixture report, ITestOu
             "(or set CHANNELSIM_CHROMIUM to the browser's path). Run other tests with --filter \"Category!=Browser\".");
 
         string url = new Uri(report.Output.HtmlPath).AbsoluteUri;
-        string dom = RunChromium(browser!, ["--virtual-time-budget=5000", "--dump-dom", url]);
+        // A 1,000-pixel window: the report must fit it without scrolling sideways.
+        string dom = RunChromium(browser!, ["--virtual-time-budget=5000", "--window-size=1000,6000", "--dump-dom", url]);
         var check = Regex.Match(dom, "<div[^>]*id=\"image-check\"[^>]*>");
         Assert.True(check.Success, "the page's load script did not write #image-check; DOM starts: " + dom[..Math.Min(300, dom.Length)]);
-        int loaded = int.Parse(Regex.Match(check.Value, "data-loaded=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        int broken = int.Parse(Regex.Match(check.Value, "data-broken=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        log.WriteLine($"images loaded: {loaded}, broken: {broken}");
+        int Attribute(string name) => int.Parse(Regex.Match(check.Value, name + "=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int loaded = Attribute("data-loaded"), broken = Attribute("data-broken");
+        int page = Attribute("data-page-width"), effects = Attribute("data-effects-right"), widest = Attribute("data-widest-table-right");
+        log.WriteLine($"images loaded: {loaded}, broken: {broken}; page width {page} px, effects table right edge {effects} px, widest table right edge {widest} px");
         Assert.Equal(0, broken);
-        Assert.True(loaded >= 5, $"only {loaded} images loaded");
+        Assert.True(loaded >= 8, $"only {loaded} images loaded");
         Assert.Equal(report.Output.Charts.Count, loaded);
 
-        // A screenshot for a person to look at; it is not asserted on beyond being written.
+        // The new elements: the headline, the interval box, and the effects table with its unit column, all inside the page.
+        Assert.Matches("<aside class=\"box\" id=\"headline\">\\s*<h3>Headline</h3>\\s*<p>The 3 largest effects", dom);
+        Assert.Contains("<aside class=\"box\" id=\"interval-box\">", dom, StringComparison.Ordinal);
+        Assert.Contains("Simulation noise only", dom, StringComparison.Ordinal);
+        Assert.Matches("<table id=\"effects-table\">\\s*<thead><tr><th class=\"text\">Metric</th><th class=\"text\">Unit</th>", dom);
+        Assert.True(page <= 1000 && page >= 900, $"page width {page}");
+        Assert.True(effects > 0 && effects <= page, $"the effects table ends at {effects} px, past the {page}-pixel page");
+        Assert.True(widest <= page, $"a table ends at {widest} px, past the {page}-pixel page");
+
+        // A screenshot for a person to look at, at the width the report is designed for.
         string shot = Path.Combine(AppContext.BaseDirectory, "browser-check", "report.png");
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
-        RunChromium(browser!, ["--virtual-time-budget=5000", "--window-size=1280,2000", "--screenshot=" + shot, url]);
+        RunChromium(browser!, ["--virtual-time-budget=5000", "--window-size=1000,6000", "--screenshot=" + shot, url]);
         Assert.True(File.Exists(shot) && new FileInfo(shot).Length > 10_000, "screenshot was not written");
         log.WriteLine("screenshot: " + shot);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Simulation.Cli.Reporting;
+using Simulation.Core.Domain.Metrics;
 
 namespace Simulation.Tests.Cli.Reporting;
 
@@ -9,6 +10,7 @@ public sealed class ReportWriterTests(RenderedReportFixture report)
 {
     private string Markdown => File.ReadAllText(report.Output.MarkdownPath);
     private string Html => File.ReadAllText(report.Output.HtmlPath);
+    private ResultsSummary Summary => ResultsReader.ReadSummary(Path.Combine(report.ResultsDirectory, "summary.json"));
 
     [Fact]
     public void ReportFilesAndPlotsGoIntoTheResultsDirectoryByDefault()
@@ -19,29 +21,74 @@ public sealed class ReportWriterTests(RenderedReportFixture report)
     }
 
     [Fact]
-    public void MarkdownHasTheComparisonTableRows()
+    public void TheHeadlineStatesTheLargestEffectsInWordsWithUnitsAndIntervals()
     {
+        var s = Summary;
+        // The largest relative effect on arrivals or deaths, recomputed from summary.json, is the headline's first sentence.
+        var largest = s.Variants.Skip(1).SelectMany(v => new[] { "arrivals_uk", "deaths" }.Select(m => (Variant: v.Name, Metric: m, C: s.FindComparison(v.Name, m)!)))
+            .Where(x => x.C.Ci95Low > 0 || x.C.Ci95High < 0)
+            .OrderByDescending(x => Math.Abs(x.C.MeanDiff / s.Baseline.Find(x.Metric)!.Mean)).First();
         string md = Markdown;
-        Assert.Contains("| Metric | baseline mean [95% CI] | windspire_rule: difference [95% CI] | windspire_rule: p_lower | french_interception_at_sea: difference [95% CI] | french_interception_at_sea: p_lower |", md, StringComparison.Ordinal);
-        // Values from the fixture's summary.json: baseline mean 6042.5 [4935.8, 7149.2]; differences -423.1 and -1046.6.
-        Assert.Contains("| `arrivals_uk` | 6,043 [4,936, 7,149] | -423 [-501, -345] | 1.00 | -1,047 [-1,287, -806] | 1.00 |", md, StringComparison.Ordinal);
-        Assert.Contains("| `deaths` | 11.0 [8.36, 13.6] | 0 [0, 0] | 0.00 | -1.63 [-4.59, +1.34] | 0.50 |", md, StringComparison.Ordinal);
-        // Shares are shown in percent: utilisation 0.342 -> 34.2.
-        Assert.Contains("| `uk_vessel_utilisation` | 34.2 [31.4, 36.9] |", md, StringComparison.Ordinal);
-        Assert.Equal(28, Regex.Matches(md, @"^\| `[a-z_0-9]+` \|", RegexOptions.Multiline).Count);
+        int headline = md.IndexOf("> **Headline**", StringComparison.Ordinal);
+        Assert.True(headline > 0 && headline < md.IndexOf("## The question", StringComparison.Ordinal), "the headline comes first");
+        string subject = ReportWriter.Humanize(largest.Variant);
+        string label = largest.Metric == "deaths" ? "deaths" : "arrivals in the UK";
+        string verb = largest.C.MeanDiff < 0 ? "fall" : "rise";
+        Assert.Matches($@"> {Regex.Escape(subject)}: {label} {verb} by [0-9,.]+ people \([+\u2212][0-9.]+%; 95% CI [0-9,.]+ to [0-9,.]+ people\)\.", md);
+        Assert.Equal(3, Regex.Matches(md[headline..md.IndexOf("> **What the intervals cover**", StringComparison.Ordinal)], @"^> .+: .+ (fall|rise) by ", RegexOptions.Multiline).Count);
     }
 
     [Fact]
-    public void MarkdownStatesTheQuestionAssumptionsAndProvenance()
+    public void ABoxSaysTheIntervalsCoverSimulationNoiseOnly()
+    {
+        Assert.Contains("<aside class=\"box\" id=\"interval-box\">", Html, StringComparison.Ordinal);
+        Assert.Contains("Simulation noise only", Markdown, StringComparison.Ordinal);
+        Assert.Contains("Parameter uncertainty is not included", Markdown, StringComparison.Ordinal);
+        Assert.Contains("ties counting half", Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheEffectsTableHasAUnitColumnAndOneRowPerVariantAndMainMetric()
     {
         string md = Markdown;
-        Assert.Contains("# ChannelSim report: july-2024-policies", md, StringComparison.Ordinal);
-        Assert.Contains("- **windspire_rule**: UK vessels return all permitted rescues to a French port", md, StringComparison.Ordinal);
-        Assert.Contains("| `launch.prevented_on_land_share` | 0.45 | French interior ministry figures on prevented crossings, 2024 (DATA.md §4) |", md, StringComparison.Ordinal);
-        Assert.Contains("| Seed | 20240701 |", md, StringComparison.Ordinal);
-        Assert.Contains("| Scenario SHA-256 | 3f6c1b8e0a4d4c2e9b7a5f1d2e3c4b5a69788766554433221100ffeeddccbbaa |", md, StringComparison.Ordinal);
-        Assert.Contains("| Command line | channelsim run scenarios/july-2024-policies.yaml --replications 8 --seed 20240701 --out results/july |", md, StringComparison.Ordinal);
-        Assert.Contains("![Deaths per replication](plots/deaths_histogram.png)", md, StringComparison.Ordinal);
+        Assert.Contains("| Metric | Unit | baseline mean | Variant | Difference [95% CI] | Change | p_lower |", md, StringComparison.Ordinal);
+        var s = Summary;
+        var c = s.FindComparison("windspire_rule", "arrivals_uk")!;
+        string difference = Simulation.Cli.Plotting.MetricLabels.FormatInterval("arrivals_uk", c.MeanDiff, c.Ci95Low, c.Ci95High, signed: true);
+        Assert.Contains($"|  |  |  | windspire_rule | {difference} |", md, StringComparison.Ordinal);
+        Assert.Matches(@"\| Arrivals in the UK \| people \| [0-9,]+ \| more_beach_patrols \|", md);
+        // Shares: percent on the page, their differences in points, and no percentage change.
+        Assert.Matches(@"\| Share of person-attempts prevented on land \| % \(difference: points\) \| 3[0-9]\.[0-9] \| [a-z_]+ \| [^|]+ \| – \|", md);
+        int rows = Regex.Matches(md[md.IndexOf("| Metric | Unit |", StringComparison.Ordinal)..md.IndexOf("### Other metrics", StringComparison.Ordinal)], @"^\| ", RegexOptions.Multiline).Count;
+        Assert.Equal(1 + MetricRegistry.Main.Length * (s.Variants.Count - 1), rows);
+    }
+
+    [Fact]
+    public void TheBaseYearsValidationStatusIsStated()
+    {
+        string md = Markdown;
+        Assert.Contains("## Validation of the base year", md, StringComparison.Ordinal);
+        Assert.Contains("The reference simulates 2024. Against the public record of 2024, the model (scenarios/baseline-2024.yaml, 100 replications) meets 13 of 13 targets", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SourcesAreCitedByKeyWithTheirFullReferenceAndNoFileOutsideTheRepository()
+    {
+        string md = Markdown;
+        Assert.Contains("| `weather.red_day_share` | 0.29 | [eagle-2025]", md, StringComparison.Ordinal);
+        Assert.Contains("- **eagle-2025**: Angela Eagle MP (Home Office minister), written answer on small-boat crossings", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("DATA.md", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("MODEL.md", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryMetricIsDefinedWithItsUnit()
+    {
+        string md = Markdown;
+        foreach (MetricInfo m in MetricRegistry.Totals)
+        {
+            Assert.Contains($"| {m.Label} ({m.Name}) | {m.Unit} |", md, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -54,7 +101,7 @@ public sealed class ReportWriterTests(RenderedReportFixture report)
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
         Assert.Contains("id = 'image-check'", html, StringComparison.Ordinal);
-        Assert.Contains("<td><code>arrivals_uk</code></td><td>6,043 [4,936, 7,149]</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<table id=\"effects-table\">", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,19 +134,17 @@ public sealed class ReportWriterTests(RenderedReportFixture report)
     [Fact]
     public void MissingOptionalFilesAreNotedInsteadOfFailing()
     {
-        string dir = ResultsFixture.CopyToTemp();
+        string dir = ResultsFixture.NewTempDirectory();
         try
         {
-            File.Delete(Path.Combine(dir, ResultsReader.DailyFile));
-            File.Delete(Path.Combine(dir, ResultsReader.ReplicationsFile));
-            File.Delete(Path.Combine(dir, ResultsReader.ManifestFile));
-            File.Delete(Path.Combine(dir, ResultsReader.SweepFile));
+            File.Copy(Path.Combine(report.ResultsDirectory, ResultsReader.SummaryFile), Path.Combine(dir, ResultsReader.SummaryFile));
             var output = ReportWriter.Write(dir);
-            Assert.Equal(["forest_arrivals_uk", "forest_deaths", "uk_vessel_utilisation", "mean_wait_for_rescue_hours"], output.Charts.Select(c => c.Id));
+            Assert.Equal(["forest_arrivals_uk", "forest_deaths", "uk_response_wait", "uk_response_utilisation"], output.Charts.Select(c => c.Id));
             Assert.Equal(3, output.Notes.Count);
             string md = File.ReadAllText(output.MarkdownPath);
             Assert.Contains("manifest.json was not found", md, StringComparison.Ordinal);
-            Assert.Contains("| Seed | 20240701 |", md, StringComparison.Ordinal);
+            Assert.Contains("| Seed | 20240101 |", md, StringComparison.Ordinal);
+            Assert.Contains("do not say which year was simulated", md, StringComparison.Ordinal);
         }
         finally { ResultsFixture.Delete(dir); }
     }
