@@ -66,7 +66,7 @@ public sealed class ChannelModel : IReplicationModel
         _camp = new Camp(_ctx, _weather, _deterrence);
         _returns = new ReturnsAfterArrival(_ctx, _camp);
         _outcomes = new BoatOutcomes(_ctx, _camp, _deterrence, _tactics, _returns);
-        _harm = new HarmModel(_ctx, _outcomes);
+        _harm = new HarmModel(_ctx, _outcomes, _weather);
         _fleet = new UkFleet(_ctx, _timeline);
         var windspire = new Windspire(_ctx, _weather);
         _ships = new JointOperationsShips(_ctx, _timeline, _fleet, windspire);

@@ -30,7 +30,6 @@ internal sealed class CrossingHazards
     public void Start(int k)
     {
         ref Boat boat = ref _boats[k];
-        int day = _ctx.Today;
         var cp = _ctx.P.Crossing;
         _harm.CrushAboard(k);
         boat.MoveTo(BoatState.InFrenchWaters);
@@ -39,7 +38,9 @@ internal sealed class CrossingHazards
         double speed = Math.Max(1.5, Samplers.Normal(rng, cp.SpeedKnotsMean, cp.SpeedKnotsSd));
         double transit = distance / speed;
         double frenchHours = transit * cp.FrenchWatersShare;
-        double hazard = cp.DistressHazardPerHour(boat.Load, _weather.WaveHeightM(day));
+        // The sea of the night the boat left, not of the day the clock has reached by the time a
+        // taxi-boat finishes its pick-ups after midnight.
+        double hazard = cp.DistressHazardPerHour(boat.Load, _weather.WaveHeightM(boat.LaunchDay));
         double unitExposure = Samplers.Exponential(rng, 1);
         double distressIn = hazard > 0 ? unitExposure / hazard : double.PositiveInfinity;
         double now = _sim.NowHours;

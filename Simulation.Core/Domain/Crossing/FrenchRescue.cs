@@ -57,8 +57,11 @@ internal sealed class FrenchRescue
         }
         if (!capsized && uRefuse < _ctx.P.Crossing.RefuseHelpProbability)
         {
-            // Refusing help: escorted to the median line, where UK assets take over.
-            boat.DistressAtHours = double.PositiveInfinity;
+            // Refusing help: escorted to the median line, where UK assets take over. The boat is still
+            // at sea and still overloaded, so its hazard runs on from the median line with a fresh draw.
+            double hazard = _ctx.P.Crossing.DistressHazardPerHour(boat.Load, _weather.WaveHeightM(boat.LaunchDay));
+            double exposure = Samplers.Exponential(_ctx.BoatRng(StreamId.Crossing, k, 1), 1);
+            boat.DistressAtHours = hazard > 0 ? Math.Max(boat.UkWatersAtHours, _sim.NowHours) + exposure / hazard : double.PositiveInfinity;
             _ctx.TraceBoat(k, "refused_french_help", boat.Load, "escorted");
             _sim.ScheduleAt(Math.Max(boat.UkWatersAtHours, _sim.NowHours), (int)EventKind.EnterUkWaters, k);
             return;

@@ -58,6 +58,7 @@ internal sealed class TaxiPickup
         double groupPrevention = _ctx.P.Enforcement.BeachPreventionProbability * taxi.LandPreventionFactor;
         double temperature = _weather.WaterTemperatureC(day);
         int remaining = boat.Load;
+        int plannedLoad = boat.Load;
         int boarded = 0;
         // Draws are taken in a fixed order per group so boat k's groups see the same numbers in every
         // variant. A prevented group's retry draws reseed the shared per-boat stream, so the groups
@@ -78,13 +79,9 @@ internal sealed class TaxiPickup
                 _ctx.TraceBoat(k, "group_prevented_on_land", size, "back_to_camp");
                 continue;
             }
-            int cold = HarmModel.BinomialFromUniform(uCold, size,
-                1 - Math.Exp(-taxi.HypothermiaRatePerHour * HarmParameters.Coldness(temperature) * wait));
-            int drowned = HarmModel.BinomialFromUniform(uDrown, size - cold, taxi.BoardingDrowningProbability);
-            if (cold > 0) _harm.Kill(k, cold, DeathCause.Hypothermia);
-            if (drowned > 0) _harm.Kill(k, drowned, DeathCause.Drowning);
-            boarded += size - cold - drowned;
-            _ctx.TraceBoat(k, "group_boarded", size - cold - drowned, "aboard");
+            int aboard = _harm.BoardingDeaths(k, size, plannedLoad, wait, temperature, uCold, uDrown);
+            boarded += aboard;
+            _ctx.TraceBoat(k, "group_boarded", aboard, "aboard");
         }
         if (boarded == 0)
         {

@@ -64,4 +64,12 @@ public enum Metric
     PeopleAtSeaEnd,
     /// <summary>Person-attempts: people on boats that set off for a launch, prevented or not.</summary>
     PersonAttempts,
+    /// <summary>Deaths in the deadliest single incident of the run.</summary>
+    LargestIncidentDeaths,
+    /// <summary>Incidents with 10 or more deaths.</summary>
+    MassCasualtyIncidents,
+    /// <summary>Arrived boats with more than 70 people.</summary>
+    BoatsOver70People,
+    /// <summary>Arrived boats with more than 80 people.</summary>
+    BoatsOver80People,
 }

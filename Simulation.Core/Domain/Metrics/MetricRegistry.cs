@@ -80,6 +80,15 @@ public static class MetricRegistry
             "People on boats still at sea when the period ends.", 1, minimumBaseline: 50),
         Total(Metric.PersonAttempts, "person_attempts", "Person-attempts", "person-attempts", MetricKind.PersonAttempts,
             "People on boats that set off for a launch, prevented or not, counted at every attempt.", 0, minimumBaseline: 50),
+        Total(Metric.LargestIncidentDeaths, "largest_incident_deaths", "Deaths in the deadliest incident", "people", MetricKind.People,
+            "Deaths in the single deadliest incident of the run: one capsize (drowning and cold), one crush incident aboard, or one taxi-boat group's boarding. " +
+            "Comparable to the largest single losses on record (27 on 24 Nov 2021, 12 on 3 Sep 2024).", 1, minimumBaseline: 5),
+        Total(Metric.MassCasualtyIncidents, "mass_casualty_incidents", "Mass-casualty incidents", "incidents", MetricKind.Events,
+            "Incidents (as in largest_incident_deaths) with 10 or more deaths.", 2, minimumBaseline: 1),
+        Total(Metric.BoatsOver70People, "boats_over_70_people", "Arrived boats with more than 70 people", "boats", MetricKind.Boats,
+            "Boats that reached the UK with more than 70 people aboard on arrival, as in the Home Office occupancy bands (71-80 and over 80) of the Mar 2025 written answer.", 1, minimumBaseline: 5),
+        Total(Metric.BoatsOver80People, "boats_over_80_people", "Arrived boats with more than 80 people", "boats", MetricKind.Boats,
+            "Boats that reached the UK with more than 80 people aboard on arrival (the top occupancy band of the Mar 2025 written answer).", 1, minimumBaseline: 5),
     ];
 
     /// <summary>Series of daily.csv (per-day values; the cumulative series is a running total per replication).</summary>

@@ -16,6 +16,10 @@ internal sealed class Tallies
     private long _redDays, _responsesBorderForce, _responsesRnli, _selfLanded, _gaveUp, _newOnCoast;
     private double _waitHoursSum;
     private long _waitCount;
+    private long _largestIncident, _massCasualtyIncidents, _boatsOver70, _boatsOver80;
+
+    /// <summary>Incidents of this size or more count as mass-casualty incidents.</summary>
+    public const int MassCasualtyDeaths = 10;
 
     public void Reset(ReplicationResult result)
     {
@@ -26,6 +30,14 @@ internal sealed class Tallies
         _redDays = _responsesBorderForce = _responsesRnli = _selfLanded = _gaveUp = _newOnCoast = 0;
         _waitHoursSum = 0;
         _waitCount = 0;
+        _largestIncident = _massCasualtyIncidents = _boatsOver70 = _boatsOver80 = 0;
+    }
+
+    /// <summary>One incident (a capsize, a crush aboard, a group's boarding) and its deaths.</summary>
+    public void Incident(int deaths)
+    {
+        if (deaths > _largestIncident) _largestIncident = deaths;
+        if (deaths >= MassCasualtyDeaths) _massCasualtyIncidents++;
     }
 
     public void Weather(int day, SeaRating rating)
@@ -80,6 +92,8 @@ internal sealed class Tallies
         _arrivals += people;
         _boatsArrived++;
         _arrivedLoadSum += people;
+        if (people > 70) _boatsOver70++;
+        if (people > 80) _boatsOver80++;
         _result.Daily[(int)DailySeries.ArrivalsUk][day] += people;
     }
 
@@ -124,5 +138,9 @@ internal sealed class Tallies
         r[Metric.GaveUp] = _gaveUp;
         r[Metric.PeopleNewOnCoast] = _newOnCoast;
         r[Metric.PersonAttempts] = _personAttempts;
+        r[Metric.LargestIncidentDeaths] = _largestIncident;
+        r[Metric.MassCasualtyIncidents] = _massCasualtyIncidents;
+        r[Metric.BoatsOver70People] = _boatsOver70;
+        r[Metric.BoatsOver80People] = _boatsOver80;
     }
 }

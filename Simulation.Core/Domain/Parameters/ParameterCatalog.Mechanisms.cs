@@ -74,9 +74,11 @@ public static partial class ParameterCatalog
         s.Add(Number("smuggling.launch_window_hours", 9, 0.5, 24, "hours",
             "Length of the night's launch window; launch times are spread uniformly across it."));
         s.Add(Number("smuggling.load_mean_people", 64, 1, 200, "people/boat",
-            "Mean planned load per boat (right-skewed distribution)."));
+            "Mean planned load per boat (normal, truncated to the minimum and maximum load)."));
         s.Add(Number("smuggling.load_cv", 0.28, 0.01, 2, "ratio",
-            "Coefficient of variation of the planned load; a larger value fattens the right tail."));
+            "Coefficient of variation of the planned load (sd = cv x mean); a larger value fattens both tails."));
+        s.Add(Number("smuggling.scarcity_load_increase", 0.2, 0, 2, "ratio",
+            "Largest relative rise of the mean load on a night when the boats in stock cannot carry the people the networks mean to send."));
         s.Add(Integer("smuggling.load_min_people", 15, 1, 200, "people",
             "Smallest load a network will launch."));
         s.Add(Integer("smuggling.load_max_people", 125, 1, 300, "people",
@@ -282,18 +284,30 @@ public static partial class ParameterCatalog
     private static void AddHarm(ImmutableArray<ParameterSpec>.Builder s)
     {
         s.Add(Probability("harm.capsize_given_distress_probability",
-            0.12, "Probability a boat in distress capsizes or loses people into the sea before help arrives."));
+            0.03, "Probability a boat in distress capsizes or loses people into the sea before help arrives, at or below the crowding level on a flat sea."));
+        s.Add(Integer("harm.crowding_level_people", 45, 1, 300, "people",
+            "Load above which crowding multiplies the risk of capsize, of drowning while boarding and of crush at a beach launch."));
+        s.Add(Number("harm.crowding_rate_per_person", 0.09, 0, 1, "1/person",
+            "Log-rate of the crowding multiplier: each person above the crowding level multiplies those risks by exp(rate)."));
+        s.Add(Number("harm.capsize_sea_state_rate_per_metre", 0.5, 0, 10, "1/metre",
+            "Log-rate of the capsize multiplier per metre of significant wave height."));
         s.Add(Probability("harm.share_in_water_given_capsize",
             0.6, "Share of the people on board who end up in the water when a boat capsizes or deflates."));
         s.Add(Probability("harm.drowning_probability_in_water",
-            0.075, "Probability a person in the water drowns before being recovered."));
+            0.05, "Mean share of the people in the water who drown in one capsize, at the crowding level."));
+        s.Add(Number("harm.drowning_increase_per_10_people", 0.6, 0, 100, "ratio",
+            "Relative rise of the mean drowning share per 10 people above the crowding level (more people in the water, harder to recover)."));
+        s.Add(Number("harm.incident_severity_concentration", 1.5, 0.05, 1000, "ratio",
+            "Concentration a+b of the Beta distribution of an incident's drowning share; small values make most capsizes end with few deaths and a few with many."));
         s.Add(Number("harm.hypothermia_rate_per_hour", 0.008, 0, 10, "1/hour",
             "Death rate from hypothermia per hour in the water at the reference coldness (10 °C below 20 °C)."));
         s.Add(Integer("harm.crush_threshold_people", 60, 1, 300, "people",
             "Load above which crush and asphyxiation incidents become possible."));
-        s.Add(Number("harm.crush_incident_probability_per_extra_person", 0.0008, 0, 1, "1/person",
-            "Probability of a crush incident per person above the threshold."));
-        s.Add(Number("harm.crush_deaths_per_incident_mean", 1.5, 1, 50, "people",
-            "Mean deaths in a crush incident (one plus a Poisson number)."));
+        s.Add(Number("harm.crush_incident_probability_per_extra_person", 0.0002, 0, 1, "1/person",
+            "Probability of a crush incident per person above the threshold, before the crowding multiplier."));
+        s.Add(Number("harm.crush_deaths_per_incident_mean", 2, 1, 50, "people",
+            "Mean deaths in a crush incident on a boat at the threshold load; the mean scales with the load."));
+        s.Add(Number("harm.crush_deaths_dispersion_shape", 0.5, 0.01, 1000, "ratio",
+            "Gamma shape of the deaths beyond the first in a crush incident (negative binomial); small values make mass-casualty incidents possible."));
     }
 }

@@ -75,6 +75,7 @@ internal sealed class LaunchPlanner
         double activity = sm.NightActivityCv <= 0 ? 1.0 : Samplers.Gamma(_rng, sm.NightActivityShape, sm.NightActivityScale);
         int toLaunch = (int)Math.Round(_camp.People * Math.Min(1.0, sm.AttemptShare[(int)rating] * activity));
         int slots = Math.Min(sm.MaxLaunchesPerNight, MaxLaunchesPerNight);
+        double loadMultiplier = LoadDistribution.ScarcityMultiplier(sm, toLaunch, Math.Min(_stock.Boats, slots));
         for (int i = 0; i < slots; i++)
         {
             if (_stock.Boats <= 0 || toLaunch < sm.LoadMinPeople) break;
@@ -83,7 +84,7 @@ internal sealed class LaunchPlanner
             // so the i-th launch of day d draws the same numbers under every policy variant.
             _boats[k].RandomKey = (long)day * MaxLaunchesPerNight + i;
             RandomStream rng = _ctx.BoatRng(StreamId.Smuggling, k, 0);
-            int load = Math.Min(LoadDistribution.Sample(sm, rng), toLaunch);
+            int load = Math.Min(LoadDistribution.Sample(sm, rng, loadMultiplier), toLaunch);
             // A remainder too small for a boat of its own joins this one.
             if (toLaunch - load < sm.LoadMinPeople) load = Math.Min(toLaunch, sm.LoadMaxPeople);
             double launchAt = day * ReplicationContext.HoursPerDay + sm.LaunchWindowStartHour + rng.NextDouble() * sm.LaunchWindowHours;

@@ -29,6 +29,8 @@ public sealed record SmugglingParameters
     public required double LoadMeanPeople { get; init; }
     /// <summary>Coefficient of variation of the load.</summary>
     public required double LoadCv { get; init; }
+    /// <summary>Largest relative rise of the mean load when boats are short.</summary>
+    public required double ScarcityLoadIncrease { get; init; }
     /// <summary>Smallest load launched.</summary>
     public required int LoadMinPeople { get; init; }
     /// <summary>Largest load.</summary>
@@ -70,6 +72,7 @@ public sealed record SmugglingParameters
             LaunchWindowHours = p.Number("smuggling.launch_window_hours"),
             LoadMeanPeople = mean,
             LoadCv = cv,
+            ScarcityLoadIncrease = p.Number("smuggling.scarcity_load_increase"),
             LoadMinPeople = min,
             LoadMaxPeople = Math.Max(min, p.Integer("smuggling.load_max_people")),
             TaxiBoatShareInitial = p.Number("smuggling.taxi_boat_share_initial"),
