@@ -1,6 +1,6 @@
 namespace Simulation.Core.Reporting;
 
-/// <summary>Provenance of a sweep for its manifest and CSV comment lines.</summary>
+/// <summary>Provenance of a sweep for its manifest.</summary>
 public sealed record SweepProvenance
 {
     /// <summary>The command line as typed.</summary>
