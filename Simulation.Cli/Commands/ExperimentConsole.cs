@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Simulation.Core.Domain;
 using Simulation.Core.Domain.Metrics;
 using Simulation.Core.Experiments;
@@ -99,7 +98,7 @@ internal static class ExperimentConsole
             },
         };
         using var cancellation = new CancellationTokenSource();
-        using SignalScope signals = SignalScope.Register(cancellation, error);
+        using InterruptSignals signals = InterruptSignals.Register(cancellation, error, "channelsim " + command + ": ", request.OutputDirectory);
         error.WriteLine($"channelsim {command}: {variants.Length} variant(s), {Count(replications)} replications{(precision is null ? "" : " (first batch)")}, seed {request.Plan.MasterSeed}, {args.Threads} thread(s), shard {shard}, output {request.OutputDirectory}");
         SessionOutcome outcome = ProgressDisplay.Run(error, progress => ExperimentSession.Run(request, modelFactory, progress, cancellation.Token));
         switch (outcome.Status)
@@ -194,35 +193,4 @@ internal static class ExperimentConsole
     private static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
     private static string Num(double value) => double.IsFinite(value) ? value.ToString("#,##0.0", CultureInfo.InvariantCulture) : "n/a";
     private static string Signed(double value) => double.IsFinite(value) ? value.ToString("+#,##0.0;-#,##0.0;0.0", CultureInfo.InvariantCulture) : "n/a";
-
-    /// <summary>
-    /// Ctrl+C (SIGINT) and SIGTERM cancel the run cleanly: workers stop after their current
-    /// replication and the completed prefix is written as partial. A second signal is not
-    /// intercepted, so it ends the process at once (the checkpoint still allows --resume).
-    /// </summary>
-    private sealed class SignalScope : IDisposable
-    {
-        private readonly List<PosixSignalRegistration> _registrations = [];
-
-        public static SignalScope Register(CancellationTokenSource cancellation, TextWriter error)
-        {
-            var scope = new SignalScope();
-            foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
-            {
-                scope._registrations.Add(PosixSignalRegistration.Create(signal, context =>
-                {
-                    if (cancellation.IsCancellationRequested) return;
-                    context.Cancel = true;
-                    error.WriteLine("channelsim: stopping after the replications in progress (signal again to abort at once)...");
-                    cancellation.Cancel();
-                }));
-            }
-            return scope;
-        }
-
-        public void Dispose()
-        {
-            foreach (PosixSignalRegistration registration in _registrations) registration.Dispose();
-        }
-    }
 }

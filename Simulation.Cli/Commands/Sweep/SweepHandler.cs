@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Simulation.Cli.Plotting;
 using SweepRow = Simulation.Cli.Reporting.SweepRow;
 using ResultsReader = Simulation.Cli.Reporting.ResultsReader;
@@ -129,8 +128,7 @@ public static class SweepHandler
         {
             // Ctrl+C / SIGTERM: workers finish the replication in hand, then the sweep ends without
             // writing results (statistics over a prefix would mix complete and incomplete points).
-            using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, cancellation, error));
-            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, cancellation, error));
+            using InterruptSignals signals = InterruptSignals.Register(cancellation, error, Prefix, directory);
             results = SweepRunner.Run(plan, modelFactory, new SparseProgress(error, "replications of every point"), cancellation.Token);
         }
         if (results is null)
@@ -156,14 +154,6 @@ public static class SweepHandler
         error.WriteLine($"{Prefix}done, {points.Length} point(s) × {replications} replications in {runSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; results in {directory}");
         PrintRanking(output, results, metrics[0], directory, charts);
         return ExitCodes.Ok;
-    }
-
-    private static void Stop(PosixSignalContext context, CancellationTokenSource cancellation, TextWriter error)
-    {
-        if (cancellation.IsCancellationRequested) return;
-        context.Cancel = true;
-        error.WriteLine(Prefix + "stopping after the replications in progress (signal again to abort at once)...");
-        cancellation.Cancel();
     }
 
     /// <summary>Tornado chart per metric (from sweep.csv as written, so the chart shows exactly the file) and, for two parameters, the design coloured by each metric.</summary>
