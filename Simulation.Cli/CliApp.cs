@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Schema.SchemaCommand.Create());
         root.Subcommands.Add(Commands.Bench.BenchCommand.Create());
         HelpExamples.Attach(root);
+        OptionValues.Attach(root);
         return root;
     }
 }

@@ -86,6 +86,7 @@ internal static class ExperimentConsole
             OutputDirectory = outDirectory,
             Resume = args.Resume,
             Force = args.Force,
+            KeepCheckpoint = args.KeepCheckpoint,
             WriteParquet = args.Format == "parquet",
             Plan = new ExperimentPlan
             {
@@ -107,7 +108,7 @@ internal static class ExperimentConsole
                 error.WriteLine("channelsim " + command + ": " + outcome.Message);
                 if (args.DefaultOut)
                 {
-                    error.WriteLine($"hint: without --out every run of this scenario writes to {request.OutputDirectory}; pass --out DIR to keep both results, or --force to replace the old one.");
+                    error.WriteLine($"hint: without --out every run of this scenario writes to {request.OutputDirectory}; pass --out DIR to keep both results.");
                 }
                 return ExitCodes.InvalidInput;
             case SessionStatus.Partial:
@@ -116,7 +117,8 @@ internal static class ExperimentConsole
                 return ExitCodes.Interrupted;
             default:
                 error.WriteLine($"channelsim {command}: done, {outcome.Message}, results in {request.OutputDirectory}");
-                if (outcome.Results is not null) PrintTable(output, outcome.Results);
+                if (outcome.Results is null) return ExitCodes.Ok;
+                PrintTable(output, outcome.Results);
                 bool policyStudy = variants.Length > 1 || command == "compare";
                 if (shard.IsWhole && !args.NoPlots && (policyStudy || args.Plots)) WriteReport(command, request.OutputDirectory, error);
                 return ExitCodes.Ok;

@@ -29,6 +29,12 @@ public sealed record ExperimentRequest
     public bool Resume { get; init; }
     /// <summary>Discard whatever the directory holds and start over.</summary>
     public bool Force { get; init; }
+    /// <summary>
+    /// Keep checkpoint/replications.ckpt after a complete whole run (it is removed by default: it
+    /// holds every replication again, 155 MB for 3,000 replications of a year, and the results hold
+    /// everything a report needs). Shards always keep theirs: it is what merge reads.
+    /// </summary>
+    public bool KeepCheckpoint { get; init; }
     /// <summary>Also write Parquet copies of replications and daily bands.</summary>
     public bool WriteParquet { get; init; }
     /// <summary>

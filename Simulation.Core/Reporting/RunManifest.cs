@@ -99,9 +99,38 @@ public sealed record RunManifest
         json.WriteStartArray("outputs");
         foreach (string output in Outputs) json.WriteStringValue(output);
         json.WriteEndArray();
+        WriteIdentity(json, Identity);
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// The experiment's identity as the checkpoint header records it, so a complete run (whose
+    /// checkpoint is removed) can still tell a --resume with the same settings from one without.
+    /// </summary>
+    internal static void WriteIdentity(Utf8JsonWriter json, ExperimentIdentity identity)
+    {
+        json.WriteStartObject("experiment_identity");
+        foreach (var (key, value) in identity.ToFields()) json.WriteString(key, value);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The identity recorded by <see cref="WriteIdentity"/>, or null when the manifest has none.</summary>
+    public static ExperimentIdentity? ReadIdentity(string path)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        if (!document.RootElement.TryGetProperty("experiment_identity", out JsonElement element) || element.ValueKind != JsonValueKind.Object) return null;
+        var fields = element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+        return ExperimentIdentity.FromFields(fields, out _);
+    }
+
+    /// <summary>Status and replication count of a manifest.</summary>
+    public static (string Status, long Replications) ReadStatus(string path)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        JsonElement root = document.RootElement;
+        return (root.GetProperty("status").GetString() ?? "", root.TryGetProperty("replications", out JsonElement r) && r.ValueKind == JsonValueKind.Number ? r.GetInt64() : 0);
     }
 
     /// <summary>The properties every manifest (run, compare, merge, sweep) starts with, in this order.</summary>
