@@ -17,4 +17,5 @@ public sealed record ExperimentArguments(
     bool Plots = false,
     bool NoPlots = false,
     bool DefaultOut = false,
-    bool KeepCheckpoint = false);
+    bool KeepCheckpoint = false,
+    IReadOnlyList<string>? Set = null);

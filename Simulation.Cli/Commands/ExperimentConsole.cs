@@ -32,7 +32,7 @@ internal static class ExperimentConsole
         if (args.Replications is < 1) return $"--replications must be at least 1 (was {args.Replications})";
         if (args.Threads < 1) return $"--threads must be at least 1 (was {args.Threads})";
         if (args.Shard is not null && !ShardSpec.TryParse(args.Shard, out shard, out string shardError)) return shardError;
-        if (!MetricNames.TryParse(args.Metric, out metric)) return $"--metric '{args.Metric}' is not a metric; known: {string.Join(", ", MetricNames.All)}";
+        if (!MetricNames.TryParse(args.Metric, out metric)) return $"--metric '{args.Metric}' is not a metric; known: {string.Join(", ", MetricNames.All)} ('channelsim metrics' describes them)";
         if (args.Precision is not null)
         {
             if (!(args.Precision > 0 && args.Precision < 1)) return $"--precision must be between 0 and 1, e.g. 0.01 for ±1% (was {args.Precision.Value.ToString(CultureInfo.InvariantCulture)})";
@@ -49,7 +49,7 @@ internal static class ExperimentConsole
     public static int Run(string command, ExperimentArguments args, ImmutableArray<ScenarioVariant> variants, string scenarioName,
         ImmutableArray<string> paths, string sha256, string resolved, long defaultReplications, ulong defaultSeed,
         Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error,
-        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default)
+        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default, ImmutableArray<string> overrides = default)
     {
         string? problem = CheckArguments(args, out ShardSpec shard, out Metric metric);
         if (problem is not null)
@@ -83,6 +83,7 @@ internal static class ExperimentConsole
             ScenarioName = scenarioName,
             ScenarioDescription = scenarioDescription,
             ScenarioSourceTexts = sourceTexts.IsDefault ? ImmutableArray<string>.Empty : sourceTexts,
+            Overrides = overrides.IsDefault ? ImmutableArray<string>.Empty : overrides,
             OutputDirectory = outDirectory,
             Resume = args.Resume,
             Force = args.Force,

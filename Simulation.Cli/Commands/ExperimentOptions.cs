@@ -45,6 +45,14 @@ internal sealed class ExperimentOptions
         DefaultValueFactory = _ => "csv",
     };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print stack traces on internal errors (default: off)." };
+    public Option<string[]> Set { get; } = SetOption();
+
+    /// <summary>The --set option, shared with sweep and trace.</summary>
+    public static Option<string[]> SetOption() => new("--set")
+    {
+        Description = "Set one parameter for this run, key.path=value, e.g. --set uk.border_force.vessels=8 (repeatable; default: none). Checked like the same key in a scenario file, applied to every variant after the file, recorded in manifest.json and in the scenario hash (a --resume with other --set values is refused).",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public Option<bool> NoPlots { get; } = new("--no-plots")
     {
@@ -59,7 +67,7 @@ internal sealed class ExperimentOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Replications, Seed, Threads, Out, Precision, Metric, MaxReplications, Shard, Resume, Force, KeepCheckpoint, Format, Plots, NoPlots, Verbose })
+        foreach (Option option in new Option[] { Replications, Seed, Threads, Out, Precision, Metric, MaxReplications, Shard, Resume, Force, KeepCheckpoint, Set, Format, Plots, NoPlots, Verbose })
         {
             command.Options.Add(option);
         }
@@ -70,5 +78,5 @@ internal sealed class ExperimentOptions
         parse.GetValue(Precision), parse.GetValue(Metric) ?? "arrivals_uk", parse.GetValue(MaxReplications),
         parse.GetValue(Shard), parse.GetValue(Resume), parse.GetValue(Force), parse.GetValue(Format) ?? "csv",
         string.Join(' ', parse.Tokens.Select(t => t.Value)), parse.GetValue(Plots), parse.GetValue(NoPlots), parse.GetValue(Out) is null,
-        parse.GetValue(KeepCheckpoint));
+        parse.GetValue(KeepCheckpoint), parse.GetValue(Set) ?? []);
 }

@@ -21,6 +21,8 @@ public sealed record ExperimentRequest
     public string ScenarioDescription { get; init; } = "";
     /// <summary>The scenario files as written, extended files first, so their '# source:' comments reach the report.</summary>
     public ImmutableArray<string> ScenarioSourceTexts { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>Command-line overrides (--set key.path=value) applied to every variant; already in the scenario hash.</summary>
+    public ImmutableArray<string> Overrides { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>What to run.</summary>
     public required ExperimentPlan Plan { get; init; }
     /// <summary>Where outputs go (created if needed).</summary>

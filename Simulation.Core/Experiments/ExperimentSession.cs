@@ -98,6 +98,7 @@ public static class ExperimentSession
             ScenarioDescription = request.ScenarioDescription,
             VariantDescriptions = plan.Variants.Select(v => new KeyValuePair<string, string>(v.Name, v.Description)).ToImmutableArray(),
             ScenarioSourceTexts = request.ScenarioSourceTexts,
+            Overrides = request.Overrides,
             Threads = plan.Threads,
             Shard = plan.Shard,
             Replications = 0,

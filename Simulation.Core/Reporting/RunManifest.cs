@@ -40,6 +40,8 @@ public sealed record RunManifest
     public ImmutableArray<KeyValuePair<string, string>> VariantDescriptions { get; init; } = ImmutableArray<KeyValuePair<string, string>>.Empty;
     /// <summary>The scenario files as written (comments and sources included), extended files first.</summary>
     public ImmutableArray<string> ScenarioSourceTexts { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>Command-line overrides (--set key.path=value), applied to every variant after the files.</summary>
+    public ImmutableArray<string> Overrides { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Shard directories a merge read.</summary>
     public ImmutableArray<string> Sources { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Files written next to the manifest.</summary>
@@ -67,6 +69,9 @@ public sealed record RunManifest
         json.WriteString("resolved_yaml", ResolvedScenario);
         json.WriteStartArray("source_yaml");
         foreach (string text in ScenarioSourceTexts) json.WriteStringValue(text);
+        json.WriteEndArray();
+        json.WriteStartArray("set");
+        foreach (string assignment in Overrides) json.WriteStringValue(assignment);
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteNumber("seed", Identity.MasterSeed);

@@ -103,6 +103,9 @@ public static class SweepWriter
         json.WriteEndArray();
         json.WriteString("sha256", provenance.ScenarioSha256);
         json.WriteString("resolved_yaml", provenance.ResolvedScenario);
+        json.WriteStartArray("set");
+        foreach (string assignment in provenance.Overrides) json.WriteStringValue(assignment);
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteNumber("seed", plan.MasterSeed);
         json.WriteBoolean("common_random_numbers", true);
@@ -154,6 +157,7 @@ public static class SweepWriter
         json.WriteStartArray("outputs");
         foreach (string output in outputs) json.WriteStringValue(output);
         json.WriteEndArray();
+        if (provenance.Identity is not null) RunManifest.WriteIdentity(json, provenance.Identity);
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');

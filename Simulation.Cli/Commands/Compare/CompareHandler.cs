@@ -23,7 +23,7 @@ public static class CompareHandler
         bool valid = true;
         foreach (string path in paths)
         {
-            Scenario? scenario = ScenarioFiles.TryLoad(path, error);
+            Scenario? scenario = ScenarioFiles.TryLoad(path, error, args.Set);
             if (scenario is null) valid = false;
             else scenarios.Add(scenario);
         }
@@ -53,6 +53,6 @@ public static class CompareHandler
         return ExperimentConsole.Run("compare", args, variants, name, scenarios.Select(s => s.SourcePath).ToImmutableArray(), sha, resolved,
             scenarios[0].DefaultReplications, scenarios[0].DefaultSeed, modelFactory, output, error,
             "Compares the scenario files " + string.Join(", ", scenarios.Select(s => s.Name)) + " against the first, on common random numbers.",
-            scenarios.SelectMany(s => s.SourceTexts).Distinct(StringComparer.Ordinal).ToImmutableArray());
+            scenarios.SelectMany(s => s.SourceTexts).Distinct(StringComparer.Ordinal).ToImmutableArray(), scenarios[0].Overrides);
     }
 }

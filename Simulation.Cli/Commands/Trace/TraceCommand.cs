@@ -15,9 +15,10 @@ public static class TraceCommand
         var seed = new Option<ulong?>("--seed", "-s") { Description = "Master seed, an unsigned 64-bit integer (default: experiment.seed of the scenario)." };
         var output = new Option<string?>("--out", "-o") { Description = "CSV file to write (default: stdout); its provenance (version, seed, scenario hash, variant, replication and its seed) goes to FILE.manifest.json." };
         var verbose = new Option<bool>("--verbose") { Description = "Print stack traces on internal errors (default: off)." };
+        Option<string[]> set = ExperimentOptions.SetOption();
         var command = new Command("trace", "Write every event of one replication (time_hours,date,entity,event,people,outcome) as CSV. Same seed and replication give the same events as in run.")
         {
-            scenario, replication, variant, seed, output, verbose,
+            scenario, replication, variant, seed, output, set, verbose,
         };
         command.SetAction(parse => TraceHandler.Execute(
             parse.GetValue(scenario)!.ToString(),
@@ -28,7 +29,8 @@ public static class TraceCommand
             (v, trace) => new ChannelModel(v.Parameters) { Trace = trace },
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
-            string.Join(' ', parse.Tokens.Select(t => t.Value))));
+            string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            parse.GetValue(set) ?? []));
         return command;
     }
 }

@@ -10,14 +10,15 @@ public static class TraceHandler
 {
     /// <summary>Loads the scenario and traces one replication; returns the exit code.</summary>
     public static int Execute(string scenarioPath, long replication, string? variantName, ulong? seed, string? outFile,
-        Func<ScenarioVariant, IEventTrace, IReplicationModel> modelFactory, TextWriter output, TextWriter error, string commandLine = "")
+        Func<ScenarioVariant, IEventTrace, IReplicationModel> modelFactory, TextWriter output, TextWriter error, string commandLine = "",
+        IReadOnlyList<string>? overrides = null)
     {
         if (replication < 0)
         {
             error.WriteLine($"channelsim trace: --replication must be at least 0 (was {replication})");
             return ExitCodes.InvalidInput;
         }
-        Scenario? scenario = ScenarioFiles.TryLoad(scenarioPath, error);
+        Scenario? scenario = ScenarioFiles.TryLoad(scenarioPath, error, overrides);
         if (scenario is null) return ExitCodes.InvalidInput;
         return Execute(scenario, replication, variantName, seed, outFile, modelFactory, output, error, commandLine);
     }
