@@ -13,6 +13,9 @@ public static class HelpExamples
     /// <summary>Examples by command name; a command without an entry shows the standard help only.</summary>
     public static string? For(string command) => command switch
     {
+        "init" =>
+            "  channelsim init my-study          (then: cd my-study && channelsim run scenarios/baseline-2024.yaml)\n" +
+            "  channelsim init . --force         (restore the shipped scenarios in this folder)",
         "validate" =>
             "  channelsim validate scenarios/baseline-2024.yaml\n" +
             "  channelsim validate scenarios/*.yaml",

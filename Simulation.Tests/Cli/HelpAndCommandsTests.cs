@@ -32,6 +32,7 @@ public class HelpAndCommandsTests
     [InlineData("schema")]
     [InlineData("bench")]
     [InlineData("sweep")]
+    [InlineData("init")]
     public void EachCommandsHelpShowsExamplesOfThatCommand(string verb)
     {
         var (code, help, _) = Invoke(verb, "--help");
