@@ -39,9 +39,10 @@ public static class ExperimentSession
         {
             if (File.Exists(manifestPath) || File.Exists(checkpointPath))
             {
-                return SessionOutcome.Refuse(IsComplete(manifestPath, out long done)
+                // A shard's checkpoint is its result, so a complete shard may be resumed: it only rewrites its manifest.
+                return SessionOutcome.Refuse(IsComplete(manifestPath, out long done) && plan.Shard.IsWhole
                     ? $"{directory} already holds a complete result ({done} replications), which cannot be resumed; pass --out DIR to keep both results, or --force to replace it"
-                    : $"{directory} holds an unfinished run; continue it with --resume, start over with --force, or pass --out DIR to keep it");
+                    : $"{directory} holds {(plan.Shard.IsWhole ? "an unfinished run" : "a shard's checkpoint")}; continue it with --resume, start over with --force, or pass --out DIR to keep it");
             }
         }
         else if (!File.Exists(checkpointPath) && IsComplete(manifestPath, out long done))

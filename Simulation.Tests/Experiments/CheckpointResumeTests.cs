@@ -100,6 +100,11 @@ public class CheckpointResumeTests
         TestScenarios.Run(TestScenarios.Request(temp.Sub("shard1"), replications: 10, shard: new ShardSpec(1, 2)));
         TestScenarios.Run(TestScenarios.Request(temp.Sub("shard2"), replications: 10, shard: new ShardSpec(2, 2)));
         Assert.True(File.Exists(ExperimentSession.CheckpointPath(temp.Sub("shard1"))));
+        // A complete shard may be resumed (it only rewrites its manifest), so its refusal says --resume.
+        SessionOutcome again = TestScenarios.Run(TestScenarios.Request(temp.Sub("shard1"), replications: 10, shard: new ShardSpec(1, 2)));
+        Assert.Equal(SessionStatus.Refused, again.Status);
+        Assert.Contains("--resume", again.Message, StringComparison.Ordinal);
+        Assert.Equal(SessionStatus.Complete, TestScenarios.Run(TestScenarios.Request(temp.Sub("shard1"), replications: 10, shard: new ShardSpec(1, 2), resume: true)).Status);
         SessionOutcome merged = ExperimentMerge.Merge([temp.Sub("shard1"), temp.Sub("shard2")], temp.Sub("merged"), "channelsim merge", force: false, writeParquet: false);
         Assert.Equal(SessionStatus.Complete, merged.Status);
         ResultFiles.AssertIdentical(temp.Sub("default"), temp.Sub("merged"));
