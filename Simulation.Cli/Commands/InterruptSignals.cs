@@ -28,6 +28,12 @@ internal sealed class SignalPolicy
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromSeconds(1);
     private TimeSpan? _first;
 
+    /// <summary>When the first signal came (null before any), on the clock passed to <see cref="Next"/>.</summary>
+    public TimeSpan? First => _first;
+
+    /// <summary>How long after <paramref name="now"/> a duplicate of the first signal may still arrive.</summary>
+    public TimeSpan DuplicatesPossibleFor(TimeSpan now) => _first is { } first && first + DuplicateWindow > now ? first + DuplicateWindow - now : TimeSpan.Zero;
+
     /// <summary>The action for a signal arriving at <paramref name="now"/> (any monotonic clock).</summary>
     public SignalAction Next(TimeSpan now)
     {
@@ -116,8 +122,16 @@ internal sealed class InterruptSignals : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 
+    /// <remarks>
+    /// After an interrupt, the handlers stay until the duplicate window has passed: unregistered, a
+    /// duplicate arriving while the process exits would take the default action and turn exit code 3
+    /// (partial results written) into 130 (found by the doubled-signal test when writing was fast).
+    /// </remarks>
     public void Dispose()
     {
+        TimeSpan wait;
+        lock (_gate) wait = _policy.DuplicatesPossibleFor(_clock.Elapsed);
+        if (wait > TimeSpan.Zero) Thread.Sleep(wait);
         foreach (PosixSignalRegistration registration in _registrations) registration.Dispose();
     }
 }

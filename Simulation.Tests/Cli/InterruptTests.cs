@@ -24,6 +24,13 @@ public class InterruptTests(ITestOutputHelper log)
         Assert.Equal(SignalAction.Duplicate, policy.Next(TimeSpan.FromSeconds(10.9)));
         Assert.Equal(SignalAction.Abort, policy.Next(TimeSpan.FromSeconds(11.2)));
         Assert.Equal(SignalAction.Abort, policy.Next(TimeSpan.FromSeconds(30)));
+
+        // Until the window has passed, a duplicate may still come: the handlers must stay until then.
+        var waiting = new SignalPolicy();
+        Assert.Equal(TimeSpan.Zero, waiting.DuplicatesPossibleFor(TimeSpan.FromSeconds(5)));
+        waiting.Next(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(0.75), waiting.DuplicatesPossibleFor(TimeSpan.FromSeconds(5.25)));
+        Assert.Equal(TimeSpan.Zero, waiting.DuplicatesPossibleFor(TimeSpan.FromSeconds(6.5)));
     }
 
     [Fact]

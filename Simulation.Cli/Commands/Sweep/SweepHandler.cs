@@ -123,6 +123,12 @@ public static class SweepHandler
             return ExitCodes.Ok;
         }
 
+        // Ctrl+C / SIGTERM: workers finish the replication in hand, then the sweep ends without
+        // writing results (statistics over a prefix would mix complete and incomplete points);
+        // finished replications are in the checkpoint for --resume. Registered before the lock is
+        // taken, so no signal can end the process between taking and releasing it.
+        using var cancellation = new CancellationTokenSource();
+        using InterruptSignals signals = InterruptSignals.Register(cancellation, error, Prefix, directory);
         Directory.CreateDirectory(directory);
         using OutputLock? outputLock = OutputLock.TryAcquire(directory, out string lockError);
         if (outputLock is null)
@@ -176,12 +182,7 @@ public static class SweepHandler
         var clock = Stopwatch.StartNew();
         SweepResults? results;
         using (checkpoint)
-        using (var cancellation = new CancellationTokenSource())
         {
-            // Ctrl+C / SIGTERM: workers finish the replication in hand, then the sweep ends without
-            // writing results (statistics over a prefix would mix complete and incomplete points);
-            // finished replications are in the checkpoint for --resume.
-            using InterruptSignals signals = InterruptSignals.Register(cancellation, error, Prefix, directory);
             results = SweepRunner.Run(plan, modelFactory, store, checkpoint, new SparseProgress(error, "replications of every point"), cancellation.Token);
         }
         if (results is null)
