@@ -10,6 +10,7 @@ public static class CliApp
     public const string RootDescription =
         "ChannelSim: stochastic discrete-event simulation of small-boat crossings of the English Channel and the policies aimed at them.\n\n" +
         "Examples:\n" +
+        "  channelsim init my-study && cd my-study                     write the shipped scenarios into a new study folder\n" +
         "  channelsim run scenarios/baseline-2024.yaml                 calibrated 2024 baseline, results in results/baseline-2024\n" +
         "  channelsim run scenarios/policy-comparison.yaml -r 200      policy study: table, charts, report.html\n" +
         "  channelsim compare scenarios/baseline-2024.yaml scenarios/more-uk-vessels.yaml\n" +
@@ -27,6 +28,7 @@ public static class CliApp
     {
         var root = new RootCommand(RootDescription);
         // Each verb lives in Commands/<Verb>/ and adds itself here with one line.
+        root.Subcommands.Add(Commands.Init.InitCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(Commands.Run.RunCommand.Create());
         root.Subcommands.Add(Commands.Compare.CompareCommand.Create());
@@ -38,6 +40,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Metrics.MetricsCommand.Create());
         root.Subcommands.Add(Commands.Bench.BenchCommand.Create());
         HelpExamples.Attach(root);
+        OptionValues.Attach(root);
         return root;
     }
 }

@@ -20,7 +20,7 @@ public static class CliInvoker
         // --help wins over parse errors such as a missing argument, as in System.CommandLine itself.
         if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action))
         {
-            foreach (var parseError in parse.Errors) error.WriteLine(parseError.Message);
+            foreach (string message in OptionValues.Messages(parse)) error.WriteLine(message);
             error.WriteLine($"Run 'channelsim {string.Join(' ', CommandPath(parse))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
             return ExitCodes.InvalidInput;
         }

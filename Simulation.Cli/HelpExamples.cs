@@ -13,6 +13,9 @@ public static class HelpExamples
     /// <summary>Examples by command name; a command without an entry shows the standard help only.</summary>
     public static string? For(string command) => command switch
     {
+        "init" =>
+            "  channelsim init my-study          (then: cd my-study && channelsim run scenarios/baseline-2024.yaml)\n" +
+            "  channelsim init . --force         (restore the shipped scenarios in this folder)",
         "validate" =>
             "  channelsim validate scenarios/baseline-2024.yaml\n" +
             "  channelsim validate scenarios/*.yaml",
@@ -20,6 +23,7 @@ public static class HelpExamples
             "  channelsim run scenarios/baseline-2024.yaml\n" +
             "  channelsim run scenarios/policy-comparison.yaml -r 200 --out results/policies\n" +
             "  channelsim run scenarios/baseline-2024.yaml --precision 0.01 --metric deaths --out results/precise\n" +
+            "  channelsim run scenarios/policy-comparison.yaml --set uk.border_force.vessels=8 --out results/eight-vessels   (one-off change, every variant)\n" +
             "  channelsim run scenarios/baseline-2024.yaml --out results/b --resume        (continue after Ctrl+C)",
         "compare" =>
             "  channelsim compare scenarios/baseline-2024.yaml scenarios/more-uk-vessels.yaml\n" +

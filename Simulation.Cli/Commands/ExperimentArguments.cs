@@ -16,4 +16,6 @@ public sealed record ExperimentArguments(
     string CommandLine = "",
     bool Plots = false,
     bool NoPlots = false,
-    bool DefaultOut = false);
+    bool DefaultOut = false,
+    bool KeepCheckpoint = false,
+    IReadOnlyList<string>? Set = null);

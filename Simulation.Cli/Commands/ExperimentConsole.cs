@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Simulation.Core.Domain;
 using Simulation.Core.Domain.Metrics;
 using Simulation.Core.Experiments;
@@ -26,7 +25,7 @@ internal static class ExperimentConsole
         if (args.Replications is < 1) return $"--replications must be at least 1 (was {args.Replications})";
         if (args.Threads < 1) return $"--threads must be at least 1 (was {args.Threads})";
         if (args.Shard is not null && !ShardSpec.TryParse(args.Shard, out shard, out string shardError)) return shardError;
-        if (!MetricNames.TryParse(args.Metric, out metric)) return $"--metric '{args.Metric}' is not a metric; known: {string.Join(", ", MetricNames.All)}";
+        if (!MetricNames.TryParse(args.Metric, out metric)) return $"--metric '{args.Metric}' is not a metric; known: {string.Join(", ", MetricNames.All)} ('channelsim metrics' describes them)";
         if (args.Precision is not null)
         {
             if (!(args.Precision > 0 && args.Precision < 1)) return $"--precision must be between 0 and 1, e.g. 0.01 for ±1% (was {args.Precision.Value.ToString(CultureInfo.InvariantCulture)})";
@@ -43,7 +42,7 @@ internal static class ExperimentConsole
     public static int Run(string command, ExperimentArguments args, ImmutableArray<ScenarioVariant> variants, string scenarioName,
         ImmutableArray<string> paths, string sha256, string resolved, long defaultReplications, ulong defaultSeed,
         Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error,
-        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default, VariantRelations? relations = null)
+        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default, VariantRelations? relations = null, ImmutableArray<string> overrides = default)
     {
         string? problem = CheckArguments(args, out ShardSpec shard, out Metric metric);
         if (problem is not null)
@@ -77,9 +76,11 @@ internal static class ExperimentConsole
             ScenarioName = scenarioName,
             ScenarioDescription = scenarioDescription,
             ScenarioSourceTexts = sourceTexts.IsDefault ? ImmutableArray<string>.Empty : sourceTexts,
+            Overrides = overrides.IsDefault ? ImmutableArray<string>.Empty : overrides,
             OutputDirectory = outDirectory,
             Resume = args.Resume,
             Force = args.Force,
+            KeepCheckpoint = args.KeepCheckpoint,
             WriteParquet = args.Format == "parquet",
             Relations = relations,
             Plan = new ExperimentPlan
@@ -93,7 +94,7 @@ internal static class ExperimentConsole
             },
         };
         using var cancellation = new CancellationTokenSource();
-        using SignalScope signals = SignalScope.Register(cancellation, error);
+        using InterruptSignals signals = InterruptSignals.Register(cancellation, error, "channelsim " + command + ": ", request.OutputDirectory);
         error.WriteLine($"channelsim {command}: {variants.Length} variant(s), {Count(replications)} replications{(precision is null ? "" : " (first batch)")}, seed {request.Plan.MasterSeed}, {args.Threads} thread(s), shard {shard}, output {request.OutputDirectory}");
         SessionOutcome outcome = ProgressDisplay.Run(error, progress => ExperimentSession.Run(request, modelFactory, progress, cancellation.Token));
         switch (outcome.Status)
@@ -102,7 +103,7 @@ internal static class ExperimentConsole
                 error.WriteLine("channelsim " + command + ": " + outcome.Message);
                 if (args.DefaultOut)
                 {
-                    error.WriteLine($"hint: without --out every run of this scenario writes to {request.OutputDirectory}; pass --out DIR to keep both results, or --force to replace the old one.");
+                    error.WriteLine($"hint: without --out every run of this scenario writes to {request.OutputDirectory}; pass --out DIR to keep both results.");
                 }
                 return ExitCodes.InvalidInput;
             case SessionStatus.Partial:
@@ -111,7 +112,8 @@ internal static class ExperimentConsole
                 return ExitCodes.Interrupted;
             default:
                 error.WriteLine($"channelsim {command}: done, {outcome.Message}, results in {request.OutputDirectory}");
-                if (outcome.Results is not null) ResultsTable.Print(output, outcome.Results);
+                if (outcome.Results is null) return ExitCodes.Ok;
+                ResultsTable.Print(output, outcome.Results);
                 bool policyStudy = variants.Length > 1 || command == "compare";
                 if (shard.IsWhole && !args.NoPlots && (policyStudy || args.Plots)) WriteReport(command, request.OutputDirectory, error);
                 return ExitCodes.Ok;
@@ -135,35 +137,4 @@ internal static class ExperimentConsole
     }
 
     private static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Ctrl+C (SIGINT) and SIGTERM cancel the run cleanly: workers stop after their current
-    /// replication and the completed prefix is written as partial. A second signal is not
-    /// intercepted, so it ends the process at once (the checkpoint still allows --resume).
-    /// </summary>
-    private sealed class SignalScope : IDisposable
-    {
-        private readonly List<PosixSignalRegistration> _registrations = [];
-
-        public static SignalScope Register(CancellationTokenSource cancellation, TextWriter error)
-        {
-            var scope = new SignalScope();
-            foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
-            {
-                scope._registrations.Add(PosixSignalRegistration.Create(signal, context =>
-                {
-                    if (cancellation.IsCancellationRequested) return;
-                    context.Cancel = true;
-                    error.WriteLine("channelsim: stopping after the replications in progress (signal again to abort at once)...");
-                    cancellation.Cancel();
-                }));
-            }
-            return scope;
-        }
-
-        public void Dispose()
-        {
-            foreach (PosixSignalRegistration registration in _registrations) registration.Dispose();
-        }
-    }
 }

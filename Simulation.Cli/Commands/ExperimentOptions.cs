@@ -33,7 +33,11 @@ internal sealed class ExperimentOptions
     {
         Description = "Run only shard k of n, written k/n with 1 <= k <= n (default: 1/1, the whole run): replications r with r % n == k - 1, into --out; combine shards with 'channelsim merge'.",
     };
-    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out from its checkpoint (default: off)." };
+    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out from its checkpoint (default: off). On a complete result with the same settings there is nothing to do." };
+    public Option<bool> KeepCheckpoint { get; } = new("--keep-checkpoint")
+    {
+        Description = "Keep checkpoint/replications.ckpt after a complete run (default: off: it is removed once the results are written, as it repeats every replication; shards always keep theirs for merge).",
+    };
     public Option<bool> Force { get; } = new("--force") { Description = "Discard earlier results in --out and start over (default: off)." };
     public Option<string> Format { get; } = new("--format")
     {
@@ -41,6 +45,14 @@ internal sealed class ExperimentOptions
         DefaultValueFactory = _ => "csv",
     };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print stack traces on internal errors (default: off)." };
+    public Option<string[]> Set { get; } = SetOption();
+
+    /// <summary>The --set option, shared with sweep and trace.</summary>
+    public static Option<string[]> SetOption() => new("--set")
+    {
+        Description = "Set one parameter for this run, key.path=value, e.g. --set uk.border_force.vessels=8 (repeatable; default: none). Checked like the same key in a scenario file, applied to every variant after the file, recorded in manifest.json and in the scenario hash (a --resume with other --set values is refused).",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public Option<bool> NoPlots { get; } = new("--no-plots")
     {
@@ -55,7 +67,7 @@ internal sealed class ExperimentOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Replications, Seed, Threads, Out, Precision, Metric, MaxReplications, Shard, Resume, Force, Format, Plots, NoPlots, Verbose })
+        foreach (Option option in new Option[] { Replications, Seed, Threads, Out, Precision, Metric, MaxReplications, Shard, Resume, Force, KeepCheckpoint, Set, Format, Plots, NoPlots, Verbose })
         {
             command.Options.Add(option);
         }
@@ -65,5 +77,6 @@ internal sealed class ExperimentOptions
         parse.GetValue(Replications), parse.GetValue(Seed), parse.GetValue(Threads), parse.GetValue(Out),
         parse.GetValue(Precision), parse.GetValue(Metric) ?? "arrivals_uk", parse.GetValue(MaxReplications),
         parse.GetValue(Shard), parse.GetValue(Resume), parse.GetValue(Force), parse.GetValue(Format) ?? "csv",
-        string.Join(' ', parse.Tokens.Select(t => t.Value)), parse.GetValue(Plots), parse.GetValue(NoPlots), parse.GetValue(Out) is null);
+        string.Join(' ', parse.Tokens.Select(t => t.Value)), parse.GetValue(Plots), parse.GetValue(NoPlots), parse.GetValue(Out) is null,
+        parse.GetValue(KeepCheckpoint), parse.GetValue(Set) ?? []);
 }

@@ -31,7 +31,9 @@ internal sealed class CsvTable
     {
         string name = System.IO.Path.GetFileName(path);
         var records = Parse(File.ReadAllText(path, Encoding.UTF8));
-        // The runner starts each CSV with a "# channelsim_version=... seed=..." provenance line.
+        // Every CSV the runner writes now starts with its header row. Results written by earlier
+        // builds started with a "# channelsim_version=... seed=..." line; it is still skipped so
+        // those results directories stay readable.
         int comments = 0;
         while (comments < records.Count && records[comments].Fields.Length > 0 && records[comments].Fields[0].StartsWith('#')) comments++;
         records.RemoveRange(0, comments);

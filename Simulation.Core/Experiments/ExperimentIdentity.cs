@@ -102,7 +102,10 @@ public sealed record ExperimentIdentity
     {
         foreach (var (mine, theirs) in ToFields().Zip(other.ToFields()))
         {
-            if (mine.Value != theirs.Value) return $"{mine.Key}: '{mine.Value}' vs '{theirs.Value}'";
+            if (mine.Value != theirs.Value)
+            {
+                return $"{mine.Key}: '{mine.Value}' vs '{theirs.Value}'" + (mine.Key == "scenario_sha256" ? "; the scenario files or the --set values differ" : "");
+            }
         }
         return "";
     }

@@ -75,7 +75,7 @@ public static class ExperimentMerge
         using OutputLock? outputLock = OutputLock.TryAcquire(outputDirectory, out string lockError);
         if (outputLock is null) return SessionOutcome.Refuse(lockError);
         string manifestPath = Path.Combine(outputDirectory, "manifest.json");
-        if (File.Exists(manifestPath) && !force) return SessionOutcome.Refuse($"{outputDirectory} already holds results; use --force to replace them");
+        if (File.Exists(manifestPath) && !force) return SessionOutcome.Refuse($"{outputDirectory} already holds results; pass another --out to keep both, or --force to replace them");
         if (force) ExperimentSession.Clean(outputDirectory);
 
         VariantRelations relations = TryReadRelations(headers[0].Directory, first.VariantNames);

@@ -30,6 +30,7 @@ public static class ExperimentSession
 
         string checkpointPath = CheckpointPath(directory);
         string manifestPath = Path.Combine(directory, "manifest.json");
+        ExperimentIdentity identity = Identity(request, modelFactory);
         if (request.Force)
         {
             Clean(directory);
@@ -38,11 +39,22 @@ public static class ExperimentSession
         {
             if (File.Exists(manifestPath) || File.Exists(checkpointPath))
             {
-                return SessionOutcome.Refuse($"{directory} already holds results of an earlier run; use --resume to continue it or --force to start over");
+                // A shard's checkpoint is its result, so a complete shard may be resumed: it only rewrites its manifest.
+                return SessionOutcome.Refuse(IsComplete(manifestPath, out long done) && plan.Shard.IsWhole
+                    ? $"{directory} already holds a complete result ({done} replications), which cannot be resumed; pass --out DIR to keep both results, or --force to replace it"
+                    : $"{directory} holds {(plan.Shard.IsWhole ? "an unfinished run" : "a shard's checkpoint")}; continue it with --resume, start over with --force, or pass --out DIR to keep it");
             }
         }
+        else if (!File.Exists(checkpointPath) && IsComplete(manifestPath, out long done))
+        {
+            // A complete run removes its checkpoint; resuming it has nothing to do, provided it is the
+            // same experiment (a resume must never pass off other settings' results as these).
+            ExperimentIdentity? old = RunManifest.ReadIdentity(manifestPath);
+            if (old is null) return SessionOutcome.Refuse($"cannot resume {directory}: its manifest.json does not record the experiment's settings; use --force to run it again");
+            if (!old.SameAs(identity)) return SessionOutcome.Refuse($"cannot resume {directory}: it holds a complete result of different settings ({old.Difference(identity)})");
+            return new SessionOutcome(SessionStatus.Complete, $"already complete ({done} replications), nothing to resume", null);
+        }
 
-        ExperimentIdentity identity = Identity(request, modelFactory);
         var store = new ReplicationStore(identity.Days, request.DailyReplicationCap, Math.Min(identity.Replications, identity.MaxReplications));
         Checkpoint checkpoint;
         string resumed = "";
@@ -89,6 +101,7 @@ public static class ExperimentSession
             ScenarioDescription = request.ScenarioDescription,
             VariantDescriptions = plan.Variants.Select(v => new KeyValuePair<string, string>(v.Name, v.Description)).ToImmutableArray(),
             ScenarioSourceTexts = request.ScenarioSourceTexts,
+            Overrides = request.Overrides,
             Threads = plan.Threads,
             Shard = plan.Shard,
             Replications = 0,
@@ -119,6 +132,8 @@ public static class ExperimentSession
         ImmutableArray<string> outputs = WriteOutputs(directory, results, request.WriteParquet);
         (manifest with { Replications = prefix, EndedUtc = DateTimeOffset.UtcNow, Outputs = outputs, Status = results.Status, StoppingRule = results.StoppingRule })
             .Write(manifestPath);
+        // After the manifest: a crash before this line leaves a checkpoint that --resume reuses.
+        if (complete && !request.KeepCheckpoint) DeleteCheckpoint(directory);
         return new SessionOutcome(complete ? SessionStatus.Complete : SessionStatus.Partial,
             $"{prefix} replications{resumed}, {results.StoppingRule}", results);
     }
@@ -152,6 +167,30 @@ public static class ExperimentSession
             Precision = plan.Precision,
             DailyReplicationCap = request.DailyReplicationCap,
         };
+    }
+
+    /// <summary>True when the directory's manifest says its results are complete; <paramref name="replications"/> from it.</summary>
+    private static bool IsComplete(string manifestPath, out long replications)
+    {
+        replications = 0;
+        if (!File.Exists(manifestPath)) return false;
+        try
+        {
+            (string status, long done) = RunManifest.ReadStatus(manifestPath);
+            replications = done;
+            return status == "complete";
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static void DeleteCheckpoint(string directory)
+    {
+        string checkpointDirectory = Path.Combine(directory, "checkpoint");
+        File.Delete(CheckpointPath(directory));
+        if (Directory.Exists(checkpointDirectory) && !Directory.EnumerateFileSystemEntries(checkpointDirectory).Any()) Directory.Delete(checkpointDirectory);
     }
 
     /// <summary>Removes every file a run may have written (used by --force).</summary>

@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using Simulation.Core.Domain;
+using Simulation.Core.Reporting;
 using Simulation.Core.Scenarios;
 
 namespace Simulation.Core.Experiments;
@@ -15,18 +19,59 @@ public static class SweepRunner
     public static SweepResults? Run(SweepPlan plan, Func<ScenarioVariant, IReplicationModel> modelFactory,
         IProgress<ReplicationProgress>? progress, CancellationToken cancellation)
     {
-        var variants = plan.Variants();
+        var store = NewStore(plan, modelFactory);
+        return Run(plan, modelFactory, store, sink: null, progress, cancellation);
+    }
+
+    /// <summary>
+    /// Runs the replications of the plan not yet in <paramref name="store"/> (those loaded from a
+    /// checkpoint are kept), reporting each finished one to <paramref name="sink"/>; null when cancelled.
+    /// </summary>
+    public static SweepResults? Run(SweepPlan plan, Func<ScenarioVariant, IReplicationModel> modelFactory, ReplicationStore store,
+        IReplicationSink? sink, IProgress<ReplicationProgress>? progress, CancellationToken cancellation)
+    {
         var experiment = new ExperimentPlan
         {
-            Variants = variants,
+            Variants = plan.Variants(),
             MasterSeed = plan.MasterSeed,
             Replications = plan.Replications,
             Threads = plan.Threads,
         };
-        var days = variants.Select(v => modelFactory(v).Days).ToArray();
-        var store = new ReplicationStore(days, dailyReplicationCap: 0, plan.Replications);
-        RunOutcome outcome = new MonteCarloRunner(modelFactory).Run(experiment, store, sink: null, progress, cancellation);
+        RunOutcome outcome = new MonteCarloRunner(modelFactory).Run(experiment, store, sink, progress, cancellation);
         if (outcome.Interrupted || store.CompletePrefix(plan.Replications) != plan.Replications) return null;
         return new SweepResults(plan, store, plan.Replications);
+    }
+
+    /// <summary>An empty store for the plan's runs (totals only).</summary>
+    public static ReplicationStore NewStore(SweepPlan plan, Func<ScenarioVariant, IReplicationModel> modelFactory) =>
+        new(plan.Variants().Select(v => modelFactory(v).Days).ToArray(), dailyReplicationCap: 0, plan.Replications);
+
+    /// <summary>
+    /// What determines a sweep's per-replication rows, as a checkpoint identity: the scenario (and its
+    /// --set values) through <paramref name="scenarioSha256"/>, the base variant, the design and every
+    /// point's coordinates through a hash of their text, the seed and the replications.
+    /// </summary>
+    public static ExperimentIdentity Identity(SweepPlan plan, string scenarioSha256, Func<ScenarioVariant, IReplicationModel> modelFactory)
+    {
+        var text = new StringBuilder();
+        text.Append("sweep\n").Append(scenarioSha256).Append('\n').Append("base=").Append(plan.Base.Name).Append('\n');
+        text.Append("design=").Append(plan.Design == SweepDesignKind.Grid ? "grid" : "lhs").Append('\n');
+        foreach (SweepAxis axis in plan.Axes)
+        {
+            text.Append("axis ").Append(axis.Path).Append(' ').Append(InvariantFormat.Number(axis.Low)).Append(' ').Append(InvariantFormat.Number(axis.High)).Append('\n');
+        }
+        foreach (double[] point in plan.Points) text.Append("point ").Append(string.Join(' ', point.Select(InvariantFormat.Number))).Append('\n');
+        ImmutableArray<ScenarioVariant> variants = plan.Variants();
+        return new ExperimentIdentity
+        {
+            Version = ChannelSimVersion.Current,
+            MasterSeed = plan.MasterSeed,
+            ScenarioSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))),
+            VariantNames = variants.Select(v => v.Name).ToImmutableArray(),
+            StartDates = variants.Select(v => v.Parameters.Date("calendar.start_date")).ToImmutableArray(),
+            Days = variants.Select(v => modelFactory(v).Days).ToImmutableArray(),
+            Replications = plan.Replications,
+            DailyReplicationCap = 0,
+        };
     }
 }

@@ -2,22 +2,19 @@ namespace Simulation.Core.Reporting;
 
 /// <summary>
 /// Writes model events as CSV rows "time_hours,date,entity,event,people,outcome" (header written on
-/// creation). The date is the calendar day the event falls on (start date + whole days elapsed).
+/// creation, first line of the output: plain data for any CSV reader; provenance goes to
+/// <see cref="TraceManifest"/>). The date is the calendar day the event falls on (start date + whole days elapsed).
 /// </summary>
 public sealed class CsvEventTrace : Domain.IEventTrace
 {
     private readonly TextWriter _writer;
     private readonly DateOnly _startDate;
 
-    /// <summary>
-    /// Creates the trace and writes the header line, preceded by a "#" provenance line when
-    /// <paramref name="provenance"/> is given (e.g. version, seed, scenario hash, replication).
-    /// </summary>
-    public CsvEventTrace(TextWriter writer, DateOnly startDate, string? provenance = null)
+    /// <summary>Creates the trace and writes the header line.</summary>
+    public CsvEventTrace(TextWriter writer, DateOnly startDate)
     {
         _writer = writer;
         _startDate = startDate;
-        if (provenance is not null) _writer.Write("# " + provenance + "\n");
         _writer.Write("time_hours,date,entity,event,people,outcome\n");
     }
 

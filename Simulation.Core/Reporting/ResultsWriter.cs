@@ -8,8 +8,9 @@ namespace Simulation.Core.Reporting;
 /// <summary>
 /// Writes the result files of an experiment. Each file is a pure function of
 /// <see cref="ExperimentResults"/>, written culture-invariant, UTF-8 without BOM, "\n" line endings,
-/// atomically. CSV files start with one "#" comment line carrying the version, seed and scenario
-/// hash (read them with a comment-aware reader, e.g. pandas' <c>comment="#"</c>).
+/// atomically. Every CSV starts with its header row, so any CSV reader (pandas, R, a spreadsheet)
+/// reads it with default settings; the version, seed, scenario hash and status live in
+/// manifest.json and summary.json instead of a comment line that such readers choke on.
 /// </summary>
 public static class ResultsWriter
 {
@@ -26,18 +27,9 @@ public static class ResultsWriter
         AtomicFile.Write(Path.Combine(directory, "summary.json"), s => WriteSummaryJson(s, results));
     }
 
-    private static void WriteProvenance(TextWriter writer, ExperimentResults results)
-    {
-        ExperimentIdentity id = results.Identity;
-        writer.Write("# channelsim_version=" + id.Version + " seed=" + InvariantFormat.Unsigned(id.MasterSeed) +
-            " scenario_sha256=" + id.ScenarioSha256 + " replications=" + InvariantFormat.Integer(results.Replications) +
-            " status=" + results.Status + "\n");
-    }
-
     /// <summary>One row per (variant, replication): the replication's seed and every metric in enum order.</summary>
     public static void WriteReplicationsCsv(TextWriter writer, ExperimentResults results)
     {
-        WriteProvenance(writer, results);
         writer.Write("variant,replication,seed");
         foreach (string name in MetricNames.All) writer.Write("," + name);
         writer.Write('\n');
@@ -64,7 +56,6 @@ public static class ResultsWriter
     /// <summary>Daily bands: variant, series, day (0-based), date, median and the 90%/50% band edges.</summary>
     public static void WriteDailyCsv(TextWriter writer, ExperimentResults results)
     {
-        WriteProvenance(writer, results);
         writer.Write("variant,series,day,date,median,p05,p25,p75,p95\n");
         for (int v = 0; v < results.Identity.VariantNames.Length; v++)
         {
@@ -88,7 +79,6 @@ public static class ResultsWriter
     /// <summary>Long form: variant, metric, statistic, value.</summary>
     public static void WriteSummaryCsv(TextWriter writer, ExperimentResults results)
     {
-        WriteProvenance(writer, results);
         writer.Write("variant,metric,statistic,value\n");
         for (int v = 0; v < results.Identity.VariantNames.Length; v++)
         {
@@ -106,7 +96,6 @@ public static class ResultsWriter
     /// <summary>Paired differences of each policy variant against the baseline, one row per (variant, metric).</summary>
     public static void WriteComparisonCsv(TextWriter writer, ExperimentResults results)
     {
-        WriteProvenance(writer, results);
         writer.Write("variant,baseline,metric,mean_diff,ci95_low,ci95_high,p_lower,variance_reduction,n\n");
         string baseline = InvariantFormat.CsvCell(results.Identity.VariantNames[0]);
         for (int v = 1; v < results.Identity.VariantNames.Length; v++)

@@ -42,6 +42,8 @@ public sealed record RunManifest
     public ImmutableArray<string> ScenarioSourceTexts { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Variants equal to the reference and combined policies, so a merge of shards reports them like a single run.</summary>
     public VariantRelations Relations { get; init; } = VariantRelations.None;
+    /// <summary>Command-line overrides (--set key.path=value), applied to every variant after the files.</summary>
+    public ImmutableArray<string> Overrides { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Shard directories a merge read.</summary>
     public ImmutableArray<string> Sources { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Files written next to the manifest.</summary>
@@ -69,6 +71,9 @@ public sealed record RunManifest
         json.WriteString("resolved_yaml", ResolvedScenario);
         json.WriteStartArray("source_yaml");
         foreach (string text in ScenarioSourceTexts) json.WriteStringValue(text);
+        json.WriteEndArray();
+        json.WriteStartArray("set");
+        foreach (string assignment in Overrides) json.WriteStringValue(assignment);
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteNumber("seed", Identity.MasterSeed);
@@ -102,6 +107,7 @@ public sealed record RunManifest
         json.WriteStartArray("outputs");
         foreach (string output in Outputs) json.WriteStringValue(output);
         json.WriteEndArray();
+        WriteIdentity(json, Identity);
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
@@ -154,6 +160,34 @@ public sealed record RunManifest
             combinations.Add(new VariantCombination(combined, parts, baseIndex));
         }
         return new VariantRelations { IdenticalToReference = identical.ToImmutableArray(), Combinations = combinations.ToImmutable() };
+    }
+
+    /// <summary>
+    /// The experiment's identity as the checkpoint header records it, so a complete run (whose
+    /// checkpoint is removed) can still tell a --resume with the same settings from one without.
+    /// </summary>
+    internal static void WriteIdentity(Utf8JsonWriter json, ExperimentIdentity identity)
+    {
+        json.WriteStartObject("experiment_identity");
+        foreach (var (key, value) in identity.ToFields()) json.WriteString(key, value);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The identity recorded by <see cref="WriteIdentity"/>, or null when the manifest has none.</summary>
+    public static ExperimentIdentity? ReadIdentity(string path)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        if (!document.RootElement.TryGetProperty("experiment_identity", out JsonElement element) || element.ValueKind != JsonValueKind.Object) return null;
+        var fields = element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+        return ExperimentIdentity.FromFields(fields, out _);
+    }
+
+    /// <summary>Status and replication count of a manifest.</summary>
+    public static (string Status, long Replications) ReadStatus(string path)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        JsonElement root = document.RootElement;
+        return (root.GetProperty("status").GetString() ?? "", root.TryGetProperty("replications", out JsonElement r) && r.ValueKind == JsonValueKind.Number ? r.GetInt64() : 0);
     }
 
     /// <summary>The properties every manifest (run, compare, merge, sweep) starts with, in this order.</summary>

@@ -7,9 +7,8 @@ namespace Simulation.Core.Reporting;
 
 /// <summary>
 /// Writes the files of a sweep (sweep_points.csv, sweep.csv, sensitivity.csv, manifest.json):
-/// culture-invariant, UTF-8 without BOM, "\n" line endings, atomically. sweep_points.csv and
-/// sensitivity.csv start with one "#" provenance line like the run outputs; sweep.csv does not,
-/// because its format (Simulation.Cli's SweepRow) is exactly one header line and the report reads it as such.
+/// culture-invariant, UTF-8 without BOM, "\n" line endings, atomically. Every CSV starts with its
+/// header row (plain data for any CSV reader); provenance is in manifest.json.
 /// </summary>
 public static class SweepWriter
 {
@@ -19,9 +18,9 @@ public static class SweepWriter
     /// <summary>Writes the result files (not the manifest) into <paramref name="directory"/>.</summary>
     public static void WriteResults(string directory, SweepResults results, SweepProvenance provenance)
     {
-        AtomicFile.WriteText(Path.Combine(directory, "sweep_points.csv"), w => WritePointsCsv(w, results, provenance));
+        AtomicFile.WriteText(Path.Combine(directory, "sweep_points.csv"), w => WritePointsCsv(w, results));
         AtomicFile.WriteText(Path.Combine(directory, "sweep.csv"), w => WriteTornadoCsv(w, results));
-        AtomicFile.WriteText(Path.Combine(directory, "sensitivity.csv"), w => WriteSensitivityCsv(w, results, provenance));
+        AtomicFile.WriteText(Path.Combine(directory, "sensitivity.csv"), w => WriteSensitivityCsv(w, results));
     }
 
     /// <summary>Writes manifest.json last, listing <paramref name="outputs"/> (paths relative to the directory).</summary>
@@ -31,23 +30,13 @@ public static class SweepWriter
     /// <summary>Name of a design in files and messages.</summary>
     public static string DesignName(SweepDesignKind design) => design == SweepDesignKind.Grid ? "grid" : "lhs";
 
-    private static void WriteProvenance(TextWriter writer, SweepResults results, SweepProvenance provenance)
-    {
-        SweepPlan plan = results.Plan;
-        writer.Write("# channelsim_version=" + ChannelSimVersion.Current + " seed=" + InvariantFormat.Unsigned(plan.MasterSeed) +
-            " scenario_sha256=" + provenance.ScenarioSha256 + " replications=" + InvariantFormat.Integer(results.Replications) +
-            " status=complete variant=" + plan.Base.Name + " design=" + DesignName(plan.Design) +
-            " points=" + InvariantFormat.Integer(plan.Points.Length) + "\n");
-    }
-
     /// <summary>
     /// One row per design point: its index, each varied parameter's value, then per metric the mean,
     /// its Student-t 95% interval, the paired difference from the base with its interval, and n.
     /// </summary>
-    public static void WritePointsCsv(TextWriter writer, SweepResults results, SweepProvenance provenance)
+    public static void WritePointsCsv(TextWriter writer, SweepResults results)
     {
         SweepPlan plan = results.Plan;
-        WriteProvenance(writer, results, provenance);
         var header = new List<string> { "point" };
         foreach (SweepAxis axis in plan.Axes) header.Add(InvariantFormat.CsvCell(axis.Path));
         foreach (Metric metric in plan.Metrics)
@@ -89,9 +78,8 @@ public static class SweepWriter
     }
 
     /// <summary>Parameters ranked by swing |high_mean − low_mean| per metric, with the paired difference high − low and its 95% interval.</summary>
-    public static void WriteSensitivityCsv(TextWriter writer, SweepResults results, SweepProvenance provenance)
+    public static void WriteSensitivityCsv(TextWriter writer, SweepResults results)
     {
-        WriteProvenance(writer, results, provenance);
         writer.Write("metric,rank,parameter,low_value,high_value,low_mean,high_mean,baseline_mean,swing,diff_high_minus_low,diff_ci95_low,diff_ci95_high,n\n");
         foreach (Metric metric in results.Plan.Metrics)
         {
@@ -120,6 +108,9 @@ public static class SweepWriter
         json.WriteEndArray();
         json.WriteString("sha256", provenance.ScenarioSha256);
         json.WriteString("resolved_yaml", provenance.ResolvedScenario);
+        json.WriteStartArray("set");
+        foreach (string assignment in provenance.Overrides) json.WriteStringValue(assignment);
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteNumber("seed", plan.MasterSeed);
         json.WriteBoolean("common_random_numbers", true);
@@ -171,6 +162,7 @@ public static class SweepWriter
         json.WriteStartArray("outputs");
         foreach (string output in outputs) json.WriteStringValue(output);
         json.WriteEndArray();
+        if (provenance.Identity is not null) RunManifest.WriteIdentity(json, provenance.Identity);
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');

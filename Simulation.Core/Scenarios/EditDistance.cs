@@ -1,8 +1,9 @@
 namespace Simulation.Core.Scenarios;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions on mistyped keys and choices.</summary>
-internal static class EditDistance
+public static class EditDistance
 {
+    /// <summary>Edits (insert, delete, substitute) that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
     public static int Between(string a, string b)
     {
         var previous = new int[b.Length + 1];

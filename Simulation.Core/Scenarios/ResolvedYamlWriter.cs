@@ -17,6 +17,8 @@ internal static partial class ResolvedYamlWriter
         var sb = new StringBuilder();
         sb.Append("# Fully resolved scenario: every parameter of every variant, defaults included.\n");
         sb.Append("# Loading this text again gives the same scenario.\n");
+        if (!scenario.Overrides.IsEmpty)
+            sb.Append("# Command-line overrides (--set), applied to every variant: ").Append(string.Join(" ", scenario.Overrides)).Append('\n');
         sb.Append("schema_version: 1\n");
         sb.Append("name: ").Append(Quote(scenario.Name)).Append('\n');
         sb.Append("description: ").Append(Quote(scenario.Description)).Append('\n');

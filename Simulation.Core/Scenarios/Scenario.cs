@@ -40,4 +40,9 @@ public sealed record Scenario
     /// included), extended files first; manifests keep it so reports can cite the analysts' sources.
     /// </summary>
     public ImmutableArray<string> SourceTexts { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>
+    /// Command-line overrides (<c>--set key.path=value</c>) applied to every variant after the files,
+    /// as given; they are part of <see cref="Sha256"/>, so a resume with other overrides is refused.
+    /// </summary>
+    public ImmutableArray<string> Overrides { get; init; } = ImmutableArray<string>.Empty;
 }

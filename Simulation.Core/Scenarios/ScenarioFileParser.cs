@@ -15,6 +15,9 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
     public const string HorizonDaysPath = "calendar.horizon_days";
 
     private static readonly string[] ExperimentKeys = ["replications", "seed"];
+
+    /// <summary>Where every key is listed, for unknown-key messages (scenarios/README.md is not at hand outside the repository).</summary>
+    public const string KeyListHint = "'channelsim init DIR' writes scenarios/README.md, which lists every key; 'channelsim metrics' lists the metrics";
     private static readonly string[] TimelineKeys = ["date", "set"];
     private static readonly string[] VariantKeys = ["description", "timeline", "combines"];
 
@@ -293,7 +296,7 @@ internal sealed partial class ScenarioFileParser(CatalogIndex catalog, List<Scen
         }
         var suggestion = catalog.Suggest(fullPath, otherKeysHere ?? []);
         issues.Add(new ScenarioIssue(file, keyPath, key.Line, key.Column, "",
-            "is not a known key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + " (scenarios/README.md lists every key)"));
+            "is not a known key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + " (" + KeyListHint + ")"));
     }
 
     private void UnknownKey(string file, string path, YamlScalar key, string[] known) => UnknownKey(file, path, key, key.Value, known);

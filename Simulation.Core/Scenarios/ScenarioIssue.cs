@@ -7,6 +7,10 @@ namespace Simulation.Core.Scenarios;
 public sealed record ScenarioIssue(string File, string KeyPath, int Line, int Column, string Value, string Rule)
 {
     /// <summary>"file:line:column: key.path = value: rule", the form printed by the command line.</summary>
-    public override string ToString() =>
-        $"{File}:{Line}:{Column}: {(KeyPath.Length == 0 ? "(document)" : KeyPath)}{(Value.Length == 0 ? "" : " = " + Value)}: {Rule}";
+    /// <remarks>
+    /// A command-line override has no file or line: "--set key.path=value: rule".
+    /// </remarks>
+    public override string ToString() => File == ScenarioLoader.OverrideOrigin
+        ? $"{File} {KeyPath}={Value}: {Rule}"
+        : $"{File}:{Line}:{Column}: {(KeyPath.Length == 0 ? "(document)" : KeyPath)}{(Value.Length == 0 ? "" : " = " + Value)}: {Rule}";
 }

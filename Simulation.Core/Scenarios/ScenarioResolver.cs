@@ -12,10 +12,12 @@ namespace Simulation.Core.Scenarios;
 /// parameter set (catalog defaults, then the extended files from the furthest, then this file, then
 /// the variant's overrides).
 /// </summary>
-internal sealed class ScenarioResolver(CatalogIndex catalog)
+internal sealed class ScenarioResolver(CatalogIndex catalog, IReadOnlyList<string>? overrides = null)
 {
     private const string BaselineName = "baseline";
+    private const string Origin = ScenarioLoader.OverrideOrigin;
     private readonly List<ScenarioIssue> _issues = [];
+    private readonly IReadOnlyList<string> _overrideTexts = overrides ?? [];
 
     public ScenarioLoadResult Load(string path, byte[]? text)
     {
@@ -37,9 +39,10 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
             if (model.Extends is null) break;
             model = ReadParent(model, chain);
         }
+        var assignments = ParseOverrides(out var normalized);
         Scenario? scenario = null;
         // Resolve even when a file has problems: dates outside the period are found only after resolving.
-        if (chain.Count > 0) scenario = Resolve(path, chain);
+        if (chain.Count > 0) scenario = Resolve(path, chain, assignments, normalized);
         if (_issues.Count > 0 || scenario is null) return Fail();
         return new ScenarioLoadResult(scenario with { ResolvedYaml = ResolvedYamlWriter.Write(scenario, catalog) }, ImmutableArray<ScenarioIssue>.Empty);
     }
@@ -183,7 +186,60 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
         return null;
     }
 
-    private Scenario? Resolve(string path, List<ScenarioFileModel> chain)
+    /// <summary>
+    /// Checks each "key.path=value" exactly as the same key would be checked in a file (the value is
+    /// read as YAML, so [1, 2, 3] and quoting work as there); problems name "--set" as their origin.
+    /// </summary>
+    private List<Assignment> ParseOverrides(out ImmutableArray<string> normalized)
+    {
+        var assignments = new List<Assignment>();
+        var texts = ImmutableArray.CreateBuilder<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in _overrideTexts)
+        {
+            var eq = text.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                _issues.Add(new ScenarioIssue(Origin, text.Trim(), 0, 0, "",
+                    "must be written key.path=value, e.g. --set uk.border_force.vessels=8"));
+                continue;
+            }
+            var keyPath = text[..eq].Trim();
+            var valueText = text[(eq + 1)..].Trim();
+            if (catalog.TryGetSpec(keyPath, out var spec))
+            {
+                var found = new List<ScenarioIssue>();
+                var node = valueText.Length == 0 ? new YamlScalar(1, 1, "", isPlain: true) : YamlTreeReader.Read(valueText, Origin, found);
+                var value = node is null ? null : ParameterValueParser.Parse(spec, node, Origin, keyPath, found);
+                // Positions inside the value text mean nothing to the user: the whole value is shown instead.
+                foreach (var issue in found) _issues.Add(issue with { KeyPath = keyPath, Line = 0, Column = 0, Value = valueText });
+                if (value is null) continue;
+                if (!seen.Add(keyPath))
+                {
+                    _issues.Add(new ScenarioIssue(Origin, keyPath, 0, 0, valueText, "is given a second time; give each key one --set"));
+                    continue;
+                }
+                assignments.Add(new Assignment(keyPath, value.Value, new SourceLocation(Origin, keyPath, 0, 0, valueText)));
+                texts.Add(keyPath + "=" + valueText);
+                continue;
+            }
+            string rule;
+            if (catalog.TryGetGroup(keyPath, out var group))
+                rule = $"is a group of settings ({string.Join(", ", group.SomeLeafPaths(3))}, ...), not a single value; --set one of its keys";
+            else if (Array.IndexOf(CatalogIndex.ScenarioKeys, keyPath.Split('.')[0]) >= 0)
+                rule = "is a scenario setting, not a model parameter; --set changes parameters (for experiment.replications and experiment.seed use --replications and --seed)";
+            else
+            {
+                var suggestion = catalog.Suggest(keyPath, []);
+                rule = "is not a known key" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + " (" + ScenarioFileParser.KeyListHint + ")";
+            }
+            _issues.Add(new ScenarioIssue(Origin, keyPath, 0, 0, valueText, rule));
+        }
+        normalized = texts.ToImmutable();
+        return assignments;
+    }
+
+    private Scenario? Resolve(string path, List<ScenarioFileModel> chain, List<Assignment> overrideAssignments, ImmutableArray<string> overrideTexts)
     {
         var values = ImmutableDictionary.CreateBuilder<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var spec in catalog.Specs) values[spec.Path] = spec.Default;
@@ -226,6 +282,8 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
         {
             var variantValues = baseValues.ToBuilder();
             foreach (var a in variant.Overrides) variantValues[a.Path] = a.Value;
+            // Command-line overrides come last: the question asked on the command line holds for every variant.
+            foreach (var a in overrideAssignments) variantValues[a.Path] = a.Value;
             var variantTimeline = new List<(TimelineChange Change, SourceLocation At)>(baseTimeline);
             AddTimeline(variantTimeline, variant.Timeline);
             var sorted = variantTimeline.OrderBy(t => t.Change.Date).ToList();
@@ -234,7 +292,7 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
                 Values = variantValues.ToImmutable(),
                 Timeline = sorted.Select(t => t.Change).ToImmutableArray(),
             };
-            var changesCalendar = variant.Overrides.Any(a => a.Path is ScenarioFileParser.StartDatePath or ScenarioFileParser.HorizonDaysPath);
+            var changesCalendar = variant.Overrides.Concat(overrideAssignments).Any(a => a.Path is ScenarioFileParser.StartDatePath or ScenarioFileParser.HorizonDaysPath);
             if (!calendarIssue) CheckTimelineDates(parameters, sorted, changesCalendar ? variant.Name : null, reported);
             variants.Add(new ScenarioVariant(variant.Name, variant.Description, parameters)
             {
@@ -248,7 +306,8 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
             Name = root.Name ?? ScenarioFileParser.NameFromFile(path),
             Description = root.Description ?? "",
             SourcePath = path,
-            Sha256 = Hash(chain),
+            Sha256 = Hash(chain, overrideTexts),
+            Overrides = overrideTexts,
             // The chain runs from this file up to the root it extends; the root's text comes first.
             SourceTexts = chain.Select(m => Encoding.UTF8.GetString(m.Bytes)).Reverse().ToImmutableArray(),
             Variants = variants.MoveToImmutable(),
@@ -359,11 +418,20 @@ internal sealed class ScenarioResolver(CatalogIndex catalog)
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>SHA-256 over the bytes of the file, then of the file it extends, and so on up the chain.</summary>
-    private static string Hash(List<ScenarioFileModel> chain)
+    /// <summary>
+    /// SHA-256 over the bytes of the file, then of the file it extends, and so on up the chain; then,
+    /// only when there are command-line overrides (so hashes without them are unchanged), a
+    /// "--set" line and one "key.path=value" line per override, so a run cannot be resumed or merged
+    /// with other overrides.
+    /// </summary>
+    private static string Hash(List<ScenarioFileModel> chain, ImmutableArray<string> overrides)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var model in chain) hash.AppendData(model.Bytes);
+        if (!overrides.IsEmpty)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes("\n" + Origin + "\n" + string.Concat(overrides.Select(o => o + "\n"))));
+        }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

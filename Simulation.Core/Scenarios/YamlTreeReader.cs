@@ -63,6 +63,14 @@ internal static class YamlTreeReader
         }
         catch (YamlException ex)
         {
+            // The scanner reports a tab in indentation where it noticed the problem (the end of the
+            // line before, or 1:1 for a nested mapping), not where the tab is; point at the tab.
+            if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentingTab(text, (int)ex.Start.Line) is { } tab)
+            {
+                issues.Add(new ScenarioIssue(file, "", tab.Line, tab.Column, "\\t",
+                    "is a tab in the indentation; YAML indents with spaces only: replace the tab with spaces"));
+                return null;
+            }
             issues.Add(new ScenarioIssue(file, "", (int)ex.Start.Line, (int)ex.Start.Column, "",
                 "is not valid YAML (is the file cut short or wrongly indented?): " + OneLine(ex.Message)));
             return null;
@@ -104,6 +112,28 @@ internal static class YamlTreeReader
         if (frame.Key is not null) mapping.Entries.Add(new(frame.Key, node));
         frame.HasKey = false;
         frame.Key = null;
+    }
+
+    /// <summary>
+    /// Line and column (1-based) of the first tab in a line's leading whitespace, preferring one at
+    /// or after <paramref name="fromLine"/>; null when there is none.
+    /// </summary>
+    internal static (int Line, int Column)? IndentingTab(string text, int fromLine)
+    {
+        (int, int)? first = null;
+        int line = 1;
+        foreach (string row in text.Split('\n'))
+        {
+            for (int i = 0; i < row.Length && row[i] is ' ' or '\t'; i++)
+            {
+                if (row[i] != '\t') continue;
+                if (line >= fromLine) return (line, i + 1);
+                first ??= (line, i + 1);
+                break;
+            }
+            line++;
+        }
+        return first;
     }
 
     private static string OneLine(string message) => message.Replace('\n', ' ').Replace('\r', ' ').Trim();

@@ -176,7 +176,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
         string scenario = RealModelScenario.Write(temp.Path, horizonDays: 60);
         string[] common = ["--replications", "1500", "--seed", "5"];
         var watch = Stopwatch.StartNew();
-        var (code, _, err) = Invoke(["run", scenario, .. common, "--threads", "2", "--out", temp.Sub("reference")]);
+        var (code, _, err) = Invoke(["run", scenario, .. common, "--threads", "2", "--keep-checkpoint", "--out", temp.Sub("reference")]);
         Assert.True(code == 0, err);
         // Killed runs use one thread (the bytes do not depend on it), so a run lasts roughly twice the
         // reference plus process start-up; delays are drawn over start-up and most of the run.

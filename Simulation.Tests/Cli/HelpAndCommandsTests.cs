@@ -33,6 +33,7 @@ public class HelpAndCommandsTests
     [InlineData("bench")]
     [InlineData("sweep")]
     [InlineData("metrics")]
+    [InlineData("init")]
     public void EachCommandsHelpShowsExamplesOfThatCommand(string verb)
     {
         var (code, help, _) = Invoke(verb, "--help");

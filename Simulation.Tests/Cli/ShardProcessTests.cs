@@ -101,7 +101,13 @@ internal static class CliProcess
         // The Cli project is referenced by the tests, so channelsim.dll and its runtimeconfig sit next to this assembly.
         string dll = Path.Combine(AppContext.BaseDirectory, "channelsim.dll");
         Assert.True(File.Exists(dll), "channelsim.dll not found next to the test assembly: " + dll);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // Through 'env --default-signal=INT': a test host started in the background has SIGINT
+        // ignored, children inherit that, and the .NET runtime then never reports SIGINT, so the
+        // interrupt tests would time out instead of testing anything. (A shell's 'trap - INT'
+        // cannot undo a disposition that was ignored on entry; env can.)
+        var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(dll);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         return start;

@@ -25,7 +25,7 @@ public class CheckpointCorruptionTests(ITestOutputHelper output)
         string scenario = temp.Sub("ckpt.yaml");
         File.WriteAllText(scenario, Yaml);
         string reference = temp.Sub("reference");
-        var (code, _, err) = CliRun.Invoke("run", scenario, "--threads", "1", "--out", reference);
+        var (code, _, err) = CliRun.Invoke("run", scenario, "--threads", "1", "--keep-checkpoint", "--out", reference);
         Assert.True(code == 0, err);
         byte[] original = File.ReadAllBytes(ExperimentSession.CheckpointPath(reference));
         int headerEnd = Encoding.UTF8.GetString(original).IndexOf("#end\n", StringComparison.Ordinal) + 5;

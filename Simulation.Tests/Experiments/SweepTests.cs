@@ -220,18 +220,13 @@ public class SweepTests
     public void ResultFilesAreTheSameBytesForAnyThreadCount()
     {
         SweepAxis share = PreventedShare(0.0, 0.5);
-        var provenance = new SweepProvenance
-        {
-            CommandLine = "channelsim sweep test", ScenarioPath = "fake.yaml", ScenarioSha256 = new string('a', 64), ResolvedScenario = "",
-            StartedUtc = DateTimeOffset.UnixEpoch, EndedUtc = DateTimeOffset.UnixEpoch,
-        };
         string Files(int threads)
         {
             SweepResults results = RunFake(FakePlan([share], [[0.1], [0.2], [0.3], [0.4]], threads, replications: 40));
             var text = new StringWriter();
-            SweepWriter.WritePointsCsv(text, results, provenance);
+            SweepWriter.WritePointsCsv(text, results);
             SweepWriter.WriteTornadoCsv(text, results);
-            SweepWriter.WriteSensitivityCsv(text, results, provenance);
+            SweepWriter.WriteSensitivityCsv(text, results);
             return text.ToString();
         }
         Assert.Equal(Files(1), Files(2));

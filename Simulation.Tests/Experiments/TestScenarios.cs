@@ -32,7 +32,8 @@ internal static class TestScenarios
     }
 
     public static ExperimentRequest Request(string outDirectory, long replications = 40, int threads = 1, ShardSpec? shard = null,
-        PrecisionTarget? precision = null, bool resume = false, bool force = false, Scenario? scenario = null, int dailyCap = 1000)
+        PrecisionTarget? precision = null, bool resume = false, bool force = false, Scenario? scenario = null, int dailyCap = 1000,
+        bool keepCheckpoint = false)
     {
         scenario ??= Scenario();
         return new ExperimentRequest
@@ -45,6 +46,7 @@ internal static class TestScenarios
             OutputDirectory = outDirectory,
             Resume = resume,
             Force = force,
+            KeepCheckpoint = keepCheckpoint,
             DailyReplicationCap = dailyCap,
             Plan = new ExperimentPlan
             {

@@ -35,11 +35,9 @@ public class ResultsWriterTests
         using var temp = new TempDirectory();
         TestScenarios.Run(TestScenarios.Request(temp.Path, replications: 5));
         string[] lines = File.ReadAllLines(Path.Combine(temp.Path, "replications.csv"));
-        Assert.StartsWith("# channelsim_version=", lines[0], StringComparison.Ordinal);
-        Assert.Contains("scenario_sha256=" + new string('a', 64), lines[0], StringComparison.Ordinal);
-        Assert.Equal("variant,replication,seed," + string.Join(',', MetricNames.All), lines[1]);
-        Assert.Equal(2 + 2 * 5, lines.Length);
-        string[] row = lines[2 + 5 + 3].Split(',');
+        Assert.Equal("variant,replication,seed," + string.Join(',', MetricNames.All), lines[0]);
+        Assert.Equal(1 + 2 * 5, lines.Length);
+        string[] row = lines[1 + 5 + 3].Split(',');
         Assert.Equal("patrols", row[0]);
         Assert.Equal("3", row[1]);
         Assert.Equal(SeedDerivation.ForReplication(42, 3).ToString(CultureInfo.InvariantCulture), row[2]);
@@ -51,11 +49,11 @@ public class ResultsWriterTests
         using var temp = new TempDirectory();
         TestScenarios.Run(TestScenarios.Request(temp.Path, replications: 5));
         string[] lines = File.ReadAllLines(Path.Combine(temp.Path, "daily.csv"));
-        Assert.Equal("variant,series,day,date,median,p05,p25,p75,p95", lines[1]);
-        Assert.StartsWith("baseline,arrivals_uk,0,2024-01-01,", lines[2], StringComparison.Ordinal);
-        Assert.StartsWith("baseline,arrivals_uk,11,2024-01-12,", lines[13], StringComparison.Ordinal);
-        // 2 variants × (5 recorded + 2 derived series: cumulative arrivals, red-day share) × 12 days + 2 header lines.
-        Assert.Equal(2 + 2 * 7 * 12, lines.Length);
+        Assert.Equal("variant,series,day,date,median,p05,p25,p75,p95", lines[0]);
+        Assert.StartsWith("baseline,arrivals_uk,0,2024-01-01,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("baseline,arrivals_uk,11,2024-01-12,", lines[12], StringComparison.Ordinal);
+        // 2 variants × (5 recorded + 2 derived series: cumulative arrivals, red-day share) × 12 days + the header row.
+        Assert.Equal(1 + 2 * 7 * 12, lines.Length);
     }
 
     [Fact]

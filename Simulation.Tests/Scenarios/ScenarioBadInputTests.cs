@@ -28,6 +28,28 @@ public class ScenarioBadInputTests
         Assert.Contains("is not valid YAML", issue.Rule);
     }
 
+    [Theory]
+    // A tab indenting a key on line 6 after a scalar: the scanner blamed the end of line 5.
+    [InlineData("schema_version: 1\nname: t\ncalendar:\n  start_date: 2024-01-01\n  horizon_days: 10\n\thorizon_days: 3\n", 6, 1)]
+    // A tab indenting a nested key on line 7: the scanner blamed 1:1.
+    [InlineData("schema_version: 1\nname: t\ncalendar:\n  start_date: 2024-01-01\n  horizon_days: 10\ndemand:\n\tx: 3\n", 7, 1)]
+    // After spaces, on a line by itself.
+    [InlineData("schema_version: 1\nname: t\ncalendar:\n  start_date: 2024-01-01\n  horizon_days: 10\n \tdemand: 3\n", 6, 2)]
+    public void ATabInTheIndentationIsReportedWhereTheTabIs(string text, int line, int column)
+    {
+        var issue = TestCatalog.SingleIssue(text);
+        Assert.Equal((line, column), (issue.Line, issue.Column));
+        Assert.Contains("tab", issue.Rule, StringComparison.Ordinal);
+        Assert.Contains("spaces", issue.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATabBetweenAKeyAndItsValueIsFine()
+    {
+        var result = ScenarioLoader.LoadText("schema_version: 1\ncalendar:\n  horizon_days:\t10\n", "tab.yaml");
+        Assert.True(result.IsValid, string.Join("\n", result.Issues));
+    }
+
     [Fact]
     public void AnUnclosedQuoteIsAYamlSyntaxError()
     {

@@ -5,7 +5,7 @@ namespace Simulation.Cli.Commands.Bench;
 /// <summary>channelsim bench [--seconds 60]: how fast this machine runs the engine and the model.</summary>
 public static class BenchCommand
 {
-    /// <summary>Shortest budget that still gives each of the three measurements a stable second or more.</summary>
+    /// <summary>Shortest budget that still gives the engine a second and each alternating slice a third of one.</summary>
     public const int MinimumSeconds = 5;
 
     /// <summary>Builds the command.</summary>
@@ -13,7 +13,7 @@ public static class BenchCommand
     {
         var seconds = new Option<int>("--seconds")
         {
-            Description = $"Total time budget in seconds, split between the three measurements (default: 60; at least {MinimumSeconds}).",
+            Description = $"Total time budget in seconds: a fifth for the engine, a tenth to warm up, the rest for alternating 1-thread and N-thread slices (default: 60; at least {MinimumSeconds}).",
             DefaultValueFactory = _ => 60,
         };
         var scenario = new Option<FileInfo?>("--scenario")

@@ -25,7 +25,7 @@ public static class CompareHandler
         bool valid = true;
         foreach (string path in paths)
         {
-            Scenario? scenario = ScenarioFiles.TryLoad(path, error);
+            Scenario? scenario = ScenarioFiles.TryLoad(path, error, args.Set);
             if (scenario is null) valid = false;
             else scenarios.Add(scenario);
         }
@@ -71,7 +71,7 @@ public static class CompareHandler
         return ExperimentConsole.Run("compare", args, variants, name, scenarios.Select(s => s.SourcePath).ToImmutableArray(), sha, resolved,
             scenarios[0].DefaultReplications, scenarios[0].DefaultSeed, modelFactory, output, error,
             $"Compares every variant of {string.Join(", ", scenarios.Select(s => s.Name))} with {variants[0].Name}, on common random numbers.",
-            scenarios.SelectMany(s => s.SourceTexts).Distinct(StringComparer.Ordinal).ToImmutableArray(), relations);
+            scenarios.SelectMany(s => s.SourceTexts).Distinct(StringComparer.Ordinal).ToImmutableArray(), relations, scenarios[0].Overrides);
     }
 
     /// <summary>The name of a variant in a comparison: its scenario's name, a slash and its own name.</summary>

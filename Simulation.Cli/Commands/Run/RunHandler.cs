@@ -18,7 +18,7 @@ public static class RunHandler
             error.WriteLine("channelsim run: " + problem);
             return ExitCodes.InvalidInput;
         }
-        Scenario? scenario = ScenarioFiles.TryLoad(scenarioPath, error);
+        Scenario? scenario = ScenarioFiles.TryLoad(scenarioPath, error, args.Set);
         if (scenario is null) return ExitCodes.InvalidInput;
         return Execute(scenario, variantNames, args, modelFactory, output, error);
     }
@@ -39,6 +39,6 @@ public static class RunHandler
             variants = scenario.Variants.Where(v => variantNames.Contains(v.Name)).ToImmutableArray();
         }
         return ExperimentConsole.Run("run", args, variants, scenario.Name, [scenario.SourcePath], scenario.Sha256, scenario.ResolvedYaml,
-            scenario.DefaultReplications, scenario.DefaultSeed, modelFactory, output, error, scenario.Description, scenario.SourceTexts);
+            scenario.DefaultReplications, scenario.DefaultSeed, modelFactory, output, error, scenario.Description, scenario.SourceTexts, overrides: scenario.Overrides);
     }
 }

@@ -25,6 +25,12 @@ public sealed record SweepArguments
     public string? Variant { get; init; }
     /// <summary>Overwrite an earlier sweep.</summary>
     public bool Force { get; init; }
+    /// <summary>Command-line overrides (--set key.path=value) applied to the scenario before the sweep.</summary>
+    public IReadOnlyList<string> Set { get; init; } = [];
+    /// <summary>Continue an interrupted sweep from its checkpoint.</summary>
+    public bool Resume { get; init; }
+    /// <summary>Keep the checkpoint after a complete sweep.</summary>
+    public bool KeepCheckpoint { get; init; }
     /// <summary>The command line after "channelsim".</summary>
     public string CommandLine { get; init; } = "";
 }

@@ -39,10 +39,13 @@ public static class SweepCommand
         var output = new Option<string?>("--out", "-o") { Description = "Output directory (default: results/<scenario-name>-sweep)." };
         var variant = new Option<string?>("--variant") { Description = "Variant the points start from (default: the baseline, the scenario's first variant)." };
         var force = new Option<bool>("--force") { Description = "Overwrite the results of an earlier sweep in --out (default: off)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the interrupted sweep in --out from its checkpoint (default: off); the same options are needed." };
+        var keepCheckpoint = new Option<bool>("--keep-checkpoint") { Description = "Keep checkpoint/replications.ckpt after a complete sweep (default: off: it is removed once the results are written)." };
+        Option<string[]> set = ExperimentOptions.SetOption();
         var verbose = new Option<bool>("--verbose") { Description = "Stack traces on internal errors (default: off)." };
         var command = new Command("sweep", "Vary one or more parameters (by catalog key path) over a grid or a Latin hypercube, with the same seeds at every point; writes per-point results, a one-at-a-time sensitivity ranking and charts to --out.")
         {
-            scenario, vary, design, samples, metric, replications, seed, threads, output, variant, force, verbose,
+            scenario, vary, design, samples, metric, replications, seed, threads, output, variant, set, resume, force, keepCheckpoint, verbose,
         };
         command.SetAction(parse => SweepHandler.Execute(
             new SweepArguments
@@ -58,6 +61,9 @@ public static class SweepCommand
                 Out = parse.GetValue(output),
                 Variant = parse.GetValue(variant),
                 Force = parse.GetValue(force),
+                Resume = parse.GetValue(resume),
+                KeepCheckpoint = parse.GetValue(keepCheckpoint),
+                Set = parse.GetValue(set) ?? [],
                 CommandLine = string.Join(' ', parse.Tokens.Select(t => t.Value)),
             },
             v => new ChannelModel(v.Parameters),

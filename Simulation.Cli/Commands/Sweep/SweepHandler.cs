@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Simulation.Cli.Plotting;
 using SweepRow = Simulation.Cli.Reporting.SweepRow;
 using ResultsReader = Simulation.Cli.Reporting.ResultsReader;
@@ -28,7 +27,7 @@ public static class SweepHandler
             error.WriteLine(Prefix + problem);
             return ExitCodes.InvalidInput;
         }
-        Scenario? scenario = ScenarioFiles.TryLoad(args.ScenarioPath, error);
+        Scenario? scenario = ScenarioFiles.TryLoad(args.ScenarioPath, error, args.Set);
         if (scenario is null) return ExitCodes.InvalidInput;
         return Execute(scenario, args, design, axes, metrics, modelFactory, output, error);
     }
@@ -41,6 +40,7 @@ public static class SweepHandler
         metrics = ImmutableArray<Metric>.Empty;
         if (args.Design is not ("grid" or "lhs")) return $"--design must be grid or lhs (was {args.Design})";
         if (args.Threads < 1) return $"--threads must be at least 1 (was {args.Threads})";
+        if (args.Resume && args.Force) return "--resume and --force exclude each other";
         if (args.Replications is < 2) return $"--replications must be at least 2, so every point has a confidence interval (was {args.Replications})";
         if (design == SweepDesignKind.LatinHypercube && args.Samples is < 2 or > SweepDesign.MaxPoints)
             return $"--samples must be from 2 to {SweepDesign.MaxPoints} (was {args.Samples})";
@@ -55,7 +55,7 @@ public static class SweepHandler
         var chosen = new List<Metric>();
         foreach (string name in args.Metrics.Concat(["arrivals_uk", "deaths"]))
         {
-            if (!MetricNames.TryParse(name, out Metric metric)) return $"--metric '{name}' is not a metric; known: {string.Join(", ", MetricNames.All)}";
+            if (!MetricNames.TryParse(name, out Metric metric)) return $"--metric '{name}' is not a metric; known: {string.Join(", ", MetricNames.All)} ('channelsim metrics' describes them)";
             if (!chosen.Contains(metric)) chosen.Add(metric);
         }
         axes = parsed.ToImmutable();
@@ -87,12 +87,6 @@ public static class SweepHandler
             return ExitCodes.InvalidInput;
         }
         string directory = args.Out ?? Path.Combine("results", scenario.Name + "-sweep");
-        if (!args.Force && (File.Exists(Path.Combine(directory, "manifest.json")) || File.Exists(Path.Combine(directory, "sweep_points.csv"))))
-        {
-            error.WriteLine($"{Prefix}{directory} already holds results; use --force to overwrite them or choose another --out");
-            return ExitCodes.InvalidInput;
-        }
-
         var plan = new SweepPlan
         {
             Base = baseVariant,
@@ -104,6 +98,37 @@ public static class SweepHandler
             Replications = replications,
             Threads = args.Threads,
         };
+        ExperimentIdentity identity = SweepRunner.Identity(plan, scenario.Sha256, modelFactory);
+        string manifestPath = Path.Combine(directory, "manifest.json");
+        string checkpointPath = ExperimentSession.CheckpointPath(directory);
+        bool hasCheckpoint = File.Exists(checkpointPath);
+        bool complete = IsComplete(manifestPath);
+        // Every refusal comes before anything is written, not even the directory.
+        if (!args.Force && !args.Resume && (hasCheckpoint || complete || File.Exists(manifestPath) || File.Exists(Path.Combine(directory, "sweep_points.csv"))))
+        {
+            error.WriteLine(Prefix + (hasCheckpoint && !complete
+                ? $"{directory} holds an unfinished sweep; continue it with --resume (same options), start over with --force, or pass another --out"
+                : $"{directory} already holds the results of a sweep, which cannot be resumed; pass --out DIR to keep both, or --force to replace them"));
+            return ExitCodes.InvalidInput;
+        }
+        if (args.Resume && !hasCheckpoint && complete)
+        {
+            ExperimentIdentity? old = RunManifest.ReadIdentity(manifestPath);
+            if (old is null || !old.SameAs(identity))
+            {
+                error.WriteLine($"{Prefix}cannot resume {directory}: it holds a complete sweep of different settings ({(old is null ? "its manifest records none" : old.Difference(identity))}); use another --out or --force");
+                return ExitCodes.InvalidInput;
+            }
+            error.WriteLine($"{Prefix}{directory} already holds this sweep, complete; nothing to resume");
+            return ExitCodes.Ok;
+        }
+
+        // Ctrl+C / SIGTERM: workers finish the replication in hand, then the sweep ends without
+        // writing results (statistics over a prefix would mix complete and incomplete points);
+        // finished replications are in the checkpoint for --resume. Registered before the lock is
+        // taken, so no signal can end the process between taking and releasing it.
+        using var cancellation = new CancellationTokenSource();
+        using InterruptSignals signals = InterruptSignals.Register(cancellation, error, Prefix, directory);
         Directory.CreateDirectory(directory);
         using OutputLock? outputLock = OutputLock.TryAcquire(directory, out string lockError);
         if (outputLock is null)
@@ -111,10 +136,41 @@ public static class SweepHandler
             error.WriteLine(Prefix + lockError);
             return ExitCodes.InvalidInput;
         }
+        ReplicationStore store = SweepRunner.NewStore(plan, modelFactory);
+        Checkpoint checkpoint;
+        string resumed = "";
+        if (args.Resume && hasCheckpoint)
+        {
+            try
+            {
+                (ExperimentIdentity old, ShardSpec _) = Checkpoint.ReadHeader(checkpointPath);
+                if (!old.SameAs(identity))
+                {
+                    error.WriteLine($"{Prefix}cannot resume {directory}: it was started with different settings ({old.Difference(identity)})");
+                    return ExitCodes.InvalidInput;
+                }
+                List<long> loaded = Checkpoint.Load(checkpointPath, store, out _, out _);
+                resumed = $", {loaded.Count} taken from the checkpoint";
+                // Rewriting drops a torn tail so later appends start on a clean line.
+                checkpoint = Checkpoint.Rewrite(checkpointPath, identity, ShardSpec.Whole, store, loaded);
+            }
+            catch (InvalidDataException e)
+            {
+                error.WriteLine($"{Prefix}cannot resume {directory}: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+        }
+        else
+        {
+            // A fresh start (or --force): results of an earlier sweep go, so none can pass for this one's.
+            foreach (string name in SweepWriter.FileNames.Append("manifest.json")) File.Delete(Path.Combine(directory, name));
+            Directory.CreateDirectory(Path.GetDirectoryName(checkpointPath)!);
+            checkpoint = Checkpoint.Create(checkpointPath, identity, ShardSpec.Whole);
+        }
         DateTimeOffset started = DateTimeOffset.UtcNow;
         int runsPerReplication = 1 + 2 * axes.Length + points.Length;
         error.WriteLine($"{Prefix}{SweepWriter.DesignName(design)} design, {points.Length} point(s) over {axes.Length} parameter(s) of variant '{baseVariant.Name}', " +
-            $"plus the base and {2 * axes.Length} one-at-a-time run(s): {runsPerReplication} runs × {replications} replications, seed {seed}, {args.Threads} thread(s), output {directory}");
+            $"plus the base and {2 * axes.Length} one-at-a-time run(s): {runsPerReplication} runs × {replications} replications, seed {seed}, {args.Threads} thread(s), output {directory}{resumed}");
         foreach (SweepAxis axis in axes)
         {
             if (axis.IsInteger) error.WriteLine($"  {axis.Path} is an integer: design values are rounded to whole numbers");
@@ -125,17 +181,13 @@ public static class SweepHandler
         }
         var clock = Stopwatch.StartNew();
         SweepResults? results;
-        using (var cancellation = new CancellationTokenSource())
+        using (checkpoint)
         {
-            // Ctrl+C / SIGTERM: workers finish the replication in hand, then the sweep ends without
-            // writing results (statistics over a prefix would mix complete and incomplete points).
-            using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, cancellation, error));
-            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, cancellation, error));
-            results = SweepRunner.Run(plan, modelFactory, new SparseProgress(error, "replications of every point"), cancellation.Token);
+            results = SweepRunner.Run(plan, modelFactory, store, checkpoint, new SparseProgress(error, "replications of every point"), cancellation.Token);
         }
         if (results is null)
         {
-            error.WriteLine(Prefix + "interrupted; no result files written");
+            error.WriteLine($"{Prefix}interrupted; no result files written. {store.CompletePrefix(replications)} of {replications} replications of every point are done; continue with --resume (same options).");
             return ExitCodes.Interrupted;
         }
         double runSeconds = clock.Elapsed.TotalSeconds;
@@ -145,7 +197,9 @@ public static class SweepHandler
             CommandLine = "channelsim " + args.CommandLine,
             ScenarioPath = scenario.SourcePath,
             ScenarioSha256 = scenario.Sha256,
+            Overrides = scenario.Overrides,
             ResolvedScenario = scenario.ResolvedYaml,
+            Identity = identity,
             StartedUtc = started,
             EndedUtc = started,
         };
@@ -153,6 +207,13 @@ public static class SweepHandler
         ImmutableArray<string> charts = RenderCharts(directory, results);
         SweepWriter.WriteManifest(directory, results, provenance with { EndedUtc = DateTimeOffset.UtcNow },
             SweepWriter.FileNames.Concat(charts).ToImmutableArray());
+        // After the manifest: a crash before this line leaves a checkpoint that --resume reuses.
+        if (!args.KeepCheckpoint)
+        {
+            File.Delete(checkpointPath);
+            string checkpointDirectory = Path.GetDirectoryName(checkpointPath)!;
+            if (!Directory.EnumerateFileSystemEntries(checkpointDirectory).Any()) Directory.Delete(checkpointDirectory);
+        }
         error.WriteLine($"{Prefix}done, {points.Length} point(s) × {replications} replications in {runSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; results in {directory}");
         WriteReport(directory, error);
         PrintRanking(output, results, metrics[0], directory, charts);
@@ -175,12 +236,17 @@ public static class SweepHandler
         }
     }
 
-    private static void Stop(PosixSignalContext context, CancellationTokenSource cancellation, TextWriter error)
+    private static bool IsComplete(string manifestPath)
     {
-        if (cancellation.IsCancellationRequested) return;
-        context.Cancel = true;
-        error.WriteLine(Prefix + "stopping after the replications in progress (signal again to abort at once)...");
-        cancellation.Cancel();
+        if (!File.Exists(manifestPath)) return false;
+        try
+        {
+            return RunManifest.ReadStatus(manifestPath).Status == "complete";
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Tornado chart per metric (from sweep.csv as written, so the chart shows exactly the file) and, for two parameters, the design coloured by each metric.</summary>

@@ -6,7 +6,7 @@ namespace Simulation.Tests.Cli.Reporting;
 public class CsvTableTests
 {
     [Fact]
-    public void TheRunnersProvenanceLineIsSkippedBeforeTheHeader()
+    public void AProvenanceLineOfOlderResultsIsStillSkippedBeforeTheHeader()
     {
         using var temp = new TempDirectory();
         string path = temp.Sub("daily.csv");
