@@ -43,12 +43,11 @@ internal sealed class HarmModel
         _ => "interception",
     };
 
-    /// <summary>Crush deaths in the scramble of a beach launch, more likely on a crowded boat.</summary>
+    /// <summary>Crush deaths in the scramble of a beach launch: a risk per person in the crowd running for the boat.</summary>
     public void CrushAtLaunch(int k)
     {
         int load = _boats[k].Load;
-        double p = Math.Min(1, _ctx.P.Enforcement.LaunchDeathProbabilityPerPerson * _ctx.P.Harm.CrowdingFactor(load));
-        int crushed = BinomialFromUniform(_ctx.BoatRng(StreamId.Harm, k, 0).NextDouble(), load, p);
+        int crushed = BinomialFromUniform(_ctx.BoatRng(StreamId.Harm, k, 0).NextDouble(), load, _ctx.P.Enforcement.LaunchDeathProbabilityPerPerson);
         if (crushed > 0) Kill(k, crushed, DeathCause.Crush);
     }
 

@@ -75,7 +75,7 @@ public static partial class ParameterCatalog
             "Length of the night's launch window; launch times are spread uniformly across it."));
         s.Add(Number("smuggling.load_mean_people", 64, 1, 200, "people/boat",
             "Mean planned load per boat (normal, truncated to the minimum and maximum load)."));
-        s.Add(Number("smuggling.load_cv", 0.28, 0.01, 2, "ratio",
+        s.Add(Number("smuggling.load_cv", 0.22, 0.01, 2, "ratio",
             "Coefficient of variation of the planned load (sd = cv x mean); a larger value fattens both tails."));
         s.Add(Number("smuggling.scarcity_load_increase", 0.2, 0, 2, "ratio",
             "Largest relative rise of the mean load on a night when the boats in stock cannot carry the people the networks mean to send."));
@@ -120,7 +120,7 @@ public static partial class ParameterCatalog
         s.Add(Number("taxi_boat.land_prevention_factor", 0.45, 0, 1, "ratio",
             "Probability that a waiting group is stopped on the beach, relative to a beach launch."));
         s.Add(Probability("taxi_boat.boarding_drowning_probability_per_person",
-            0.0002, "Probability a person drowns while wading out and boarding."));
+            0.00005, "Probability a person drowns while wading out and boarding."));
         s.Add(Number("taxi_boat.hypothermia_rate_per_hour", 0.0005, 0, 1, "1/hour",
             "Death rate of people waiting in the water, per hour at the reference coldness (10 °C below 20 °C)."));
     }
@@ -157,7 +157,7 @@ public static partial class ParameterCatalog
             "Spread of boat speed."));
         s.Add(Probability("crossing.french_waters_share",
             0.45, "Share of the transit spent in French waters before the median line."));
-        s.Add(Number("crossing.engine_failure_rate_per_hour", 0.014, 0, 10, "1/hour",
+        s.Add(Number("crossing.engine_failure_rate_per_hour", 0.02, 0, 10, "1/hour",
             "Hazard of engine failure per hour under way."));
         s.Add(Number("crossing.deflation_rate_per_hour", 0.008, 0, 10, "1/hour",
             "Hazard of a tube deflating or the floor breaking per hour."));
@@ -284,7 +284,7 @@ public static partial class ParameterCatalog
     private static void AddHarm(ImmutableArray<ParameterSpec>.Builder s)
     {
         s.Add(Probability("harm.capsize_given_distress_probability",
-            0.03, "Probability a boat in distress capsizes or loses people into the sea before help arrives, at or below the crowding level on a flat sea."));
+            0.0025, "Probability a boat in distress capsizes or loses people into the sea before help arrives, at or below the crowding level on a flat sea."));
         s.Add(Integer("harm.crowding_level_people", 45, 1, 300, "people",
             "Load above which crowding multiplies the risk of capsize, of drowning while boarding and of crush at a beach launch."));
         s.Add(Number("harm.crowding_rate_per_person", 0.09, 0, 1, "1/person",
@@ -295,15 +295,15 @@ public static partial class ParameterCatalog
             0.6, "Share of the people on board who end up in the water when a boat capsizes or deflates."));
         s.Add(Probability("harm.drowning_probability_in_water",
             0.05, "Mean share of the people in the water who drown in one capsize, at the crowding level."));
-        s.Add(Number("harm.drowning_increase_per_10_people", 0.6, 0, 100, "ratio",
+        s.Add(Number("harm.drowning_increase_per_10_people", 0.4, 0, 100, "ratio",
             "Relative rise of the mean drowning share per 10 people above the crowding level (more people in the water, harder to recover)."));
-        s.Add(Number("harm.incident_severity_concentration", 1.5, 0.05, 1000, "ratio",
+        s.Add(Number("harm.incident_severity_concentration", 6, 0.05, 1000, "ratio",
             "Concentration a+b of the Beta distribution of an incident's drowning share; small values make most capsizes end with few deaths and a few with many."));
-        s.Add(Number("harm.hypothermia_rate_per_hour", 0.008, 0, 10, "1/hour",
+        s.Add(Number("harm.hypothermia_rate_per_hour", 0.04, 0, 10, "1/hour",
             "Death rate from hypothermia per hour in the water at the reference coldness (10 °C below 20 °C)."));
         s.Add(Integer("harm.crush_threshold_people", 60, 1, 300, "people",
             "Load above which crush and asphyxiation incidents become possible."));
-        s.Add(Number("harm.crush_incident_probability_per_extra_person", 0.0002, 0, 1, "1/person",
+        s.Add(Number("harm.crush_incident_probability_per_extra_person", 0.00001, 0, 1, "1/person",
             "Probability of a crush incident per person above the threshold, before the crowding multiplier."));
         s.Add(Number("harm.crush_deaths_per_incident_mean", 2, 1, 50, "people",
             "Mean deaths in a crush incident on a boat at the threshold load; the mean scales with the load."));
