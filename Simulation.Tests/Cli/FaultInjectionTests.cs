@@ -268,8 +268,8 @@ public class FaultInjectionTests(ITestOutputHelper output)
         Assert.Single(results, r => r.Code == 0);
         var loser = Assert.Single(results, r => r.Code != 0);
         Assert.Equal(ExitCodes.InvalidInput, loser.Code);
-        // Either the lock was held ("in use") or the winner had finished ("earlier run").
-        Assert.True(loser.Err.Contains("in use", StringComparison.Ordinal) || loser.Err.Contains("earlier run", StringComparison.Ordinal), loser.Err);
+        // Either the lock was held ("in use") or the winner had finished ("already holds a complete result").
+        Assert.True(loser.Err.Contains("in use", StringComparison.Ordinal) || loser.Err.Contains("complete result", StringComparison.Ordinal), loser.Err);
         AssertNoStackTrace(loser.Err);
         ResultFiles.AssertIdentical(temp.Sub("reference"), contested);
         Assert.Contains("\"status\": \"complete\"", File.ReadAllText(Path.Combine(contested, "manifest.json")), StringComparison.Ordinal);

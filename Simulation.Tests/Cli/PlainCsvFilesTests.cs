@@ -63,7 +63,8 @@ public partial class PlainCsvFilesTests
             Assert.Equal(["variant", "metric", "statistic", "value"], Header(temp.Sub(directory), "summary.csv"));
             Assert.Equal(["variant", "baseline", "metric"], Header(temp.Sub(directory), "comparison.csv")[..3]);
         }
-        Assert.Equal(["parameter", "low_value", "high_value", "metric", "low_mean", "high_mean", "baseline_mean"], Header(temp.Sub("sweep"), "sweep.csv"));
+        Assert.Equal(["parameter", "low_value", "high_value", "metric", "low_mean", "high_mean", "baseline_mean",
+            "low_diff_ci95_low", "low_diff_ci95_high", "high_diff_ci95_low", "high_diff_ci95_high"], Header(temp.Sub("sweep"), "sweep.csv"));
         Assert.Equal(["point", "demand.give_up_probability", "arrivals_uk_mean"], Header(temp.Sub("sweep"), "sweep_points.csv")[..3]);
         Assert.Equal(["metric", "rank", "parameter"], Header(temp.Sub("sweep"), "sensitivity.csv")[..3]);
         Assert.Equal(["time_hours", "date", "entity", "event", "people", "outcome"], Header(temp.Sub("trace"), "trace.csv"));
