@@ -115,17 +115,20 @@ public class HarmV2Tests
         model.Trace = trace;
         model.RunReplication(Seed, 0, new ReplicationResult(model.Days));
         Assert.True(trace.Refused > 20, $"{trace.Refused} refusals");
-        Assert.True(trace.UkWatersDistress > 0, $"{trace.UkWatersDistress} distress events in UK waters after {trace.Refused} refusals");
+        Assert.True(trace.UkWatersDistress > 0, $"{trace.UkWatersDistress} distress events in UK waters of the {trace.Refused} boats that refused help");
     }
 
     private sealed class DistressTrace : IEventTrace
     {
-        public int Refused, UkWatersDistress;
+        private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
+        public int Refused => _refused.Count;
+        public int UkWatersDistress;
 
+        // Counts distress in UK waters of boats that had refused French help, not of the others.
         public void Record(double timeHours, string entity, string eventName, int people, string outcome)
         {
-            if (eventName == "refused_french_help") Refused++;
-            if (eventName == "distress" && outcome == "uk_waters") UkWatersDistress++;
+            if (eventName == "refused_french_help") _refused.Add(entity);
+            if (eventName == "distress" && outcome == "uk_waters" && _refused.Contains(entity)) UkWatersDistress++;
         }
     }
 
