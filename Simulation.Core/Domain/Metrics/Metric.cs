@@ -64,4 +64,12 @@ public enum Metric
     PeopleAtSeaEnd,
     /// <summary>Person-attempts: people on boats that set off for a launch, prevented or not.</summary>
     PersonAttempts,
+    /// <summary>Arrivals minus people returned after arrival.</summary>
+    NetArrivalsUk,
+    /// <summary>Arrivals of people who had arrived before and were returned.</summary>
+    RepeatArrivalsUk,
+    /// <summary>People returned to France at sea (Windspire) or after arrival.</summary>
+    PeopleReturnedToFrance,
+    /// <summary>People who left the coast after waiting, without a failed attempt.</summary>
+    GaveUpWaiting,
 }
