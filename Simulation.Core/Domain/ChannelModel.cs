@@ -197,8 +197,10 @@ public sealed class ChannelModel : IReplicationModel
         _ctx.Tallies.WriteTo(r);
         r[Metric.UkVesselUtilisation] = _fleet.Utilisation(endHours);
         r[Metric.PeopleOnCoastStart] = _timeline.Snapshots[0].Demand.InitialPeopleOnCoast;
-        r[Metric.PeopleOnCoastEnd] = _camp.PeopleAtEnd;
-        r[Metric.PeopleAtSeaEnd] = _outcomes.PeopleAtSea;
+        // Boats loaded on the last night whose launch falls after the horizon have not left the coast.
+        long notLaunched = _outcomes.PeopleNotLaunched();
+        r[Metric.PeopleOnCoastEnd] = _camp.PeopleAtEnd + notLaunched;
+        r[Metric.PeopleAtSeaEnd] = _outcomes.PeopleAtSea - notLaunched;
         r.EventsProcessed = _sim.ProcessedEvents;
     }
 }

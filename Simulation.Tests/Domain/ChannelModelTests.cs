@@ -85,7 +85,7 @@ public class ChannelModelTests
         // Launches end before midnight, so every person who set off is either landed or still at sea at the horizon.
         var p = TestParameters.With(TestParameters.With(TestParameters.NoHazards), TestParameters.NoEnforcement);
         p = TestParameters.With(p, ("smuggling.launch_window_start_hour", 20.0), ("smuggling.launch_window_hours", 3.0),
-            ("uk.response.max_wait_hours", 48.0));
+            ("uk.response.max_wait_hours", 48.0), ("demand.wait_give_up_rate_per_week", 0.0));
         var results = Run(p, 10);
         foreach (var r in results)
         {

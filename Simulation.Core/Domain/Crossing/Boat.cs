@@ -16,6 +16,10 @@ internal struct Boat
     public bool HoldsVessel;
     public byte Service;
     public int Load;
+    /// <summary>People aboard who were returned to France after an earlier arrival in the UK (never more than <see cref="Unsettled"/>).</summary>
+    public int Returned;
+    /// <summary>People of this boat whose attempt has not ended yet (arrived, dead or back on the coast).</summary>
+    public int Unsettled;
     /// <summary>Failures recorded so far (keys the boat's retry substream).</summary>
     public int Failures;
     public int LaunchDay;

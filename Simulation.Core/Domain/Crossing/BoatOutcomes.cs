@@ -48,6 +48,7 @@ internal sealed class BoatOutcomes
         int day = _ctx.Today;
         PeopleAtSea -= people;
         _tallies.Arrival(day, people);
+        _tallies.RepeatArrivals(SettleReturned(k, people));
         _deterrence.Success(people);
         _tactics.Success(boat.Taxi, people);
         _returns.AfterArrival(people, day);
@@ -57,6 +58,7 @@ internal sealed class BoatOutcomes
     public void Died(int k, int people)
     {
         PeopleAtSea -= people;
+        SettleReturned(k, people);
         CountFailure(k, people);
     }
 
@@ -69,9 +71,34 @@ internal sealed class BoatOutcomes
         // The boat's own retry substream (one phase per failure of this boat) keeps give-up and
         // retry draws attached to the boat, whatever other boats did that day.
         ref Boat boat = ref _boats[k];
+        int returned = SettleReturned(k, people);
         RandomStream rng = _ctx.BoatRng(StreamId.Retry, k, boat.Failures & 15);
         boat.Failures++;
-        _camp.BackOnCoast(people, _ctx.Today, rng);
+        _camp.BackOnCoast(people, returned, _ctx.Today, rng);
+    }
+
+    /// <summary>People loaded on boats whose launch falls after the horizon: still on the coast, not at sea.</summary>
+    public long PeopleNotLaunched()
+    {
+        long people = 0;
+        for (int k = 0; k < _boats.Count; k++)
+            if (_boats[k].State == BoatState.Staging) people += _boats[k].Unsettled;
+        return people;
+    }
+
+    // The returned people among n of boat k's people whose attempt ends now: all of them when the
+    // whole boat ends, else their share of the people still unsettled, rounded (half up) so that the
+    // returned left aboard never exceed the people left aboard and never go negative.
+    private int SettleReturned(int k, int people)
+    {
+        ref Boat boat = ref _boats[k];
+        int before = boat.Unsettled;
+        int after = Math.Max(0, before - people);
+        int keep = before <= 0 ? 0 : (int)(((long)boat.Returned * after * 2 + before) / (2L * before));
+        int settled = boat.Returned - keep;
+        boat.Returned = keep;
+        boat.Unsettled = after;
+        return settled;
     }
 
     private void CountFailure(int k, int people)

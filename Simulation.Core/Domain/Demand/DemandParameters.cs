@@ -18,6 +18,9 @@ public sealed record DemandParameters
     /// <summary>Probability of giving up after a failed attempt.</summary>
     public required double GiveUpProbability { get; init; }
 
+    /// <summary>Daily give-up hazard of a person on the coast per whole week waited: h(w) = rate × w per day.</summary>
+    public required double WaitGiveUpRatePerWeek { get; init; }
+
     /// <summary>Reads the demand parameters.</summary>
     public static DemandParameters From(ParameterSet p) => new()
     {
@@ -27,6 +30,7 @@ public sealed record DemandParameters
         PeakDayOfYear = p.Integer("demand.peak_day_of_year"),
         RetryDelayDaysMean = p.Number("demand.retry_delay_days_mean"),
         GiveUpProbability = p.Number("demand.give_up_probability"),
+        WaitGiveUpRatePerWeek = p.Number("demand.wait_give_up_rate_per_week"),
     };
 
     /// <summary>Arrival rate of new people on a day of the year, before deterrence.</summary>

@@ -33,4 +33,14 @@ internal sealed class DeterrenceEffect
     public void Success(int people) => _daySuccess += people;
 
     public void Failure(int people) => _dayFailure += people;
+
+    /// <summary>
+    /// People sent back after arriving: their arrival stops counting as a success and the return
+    /// counts as a failure, on the day it happens, so people perceive arrivals that stayed.
+    /// </summary>
+    public void ReturnedAfterArrival(int people)
+    {
+        _daySuccess -= people;
+        _dayFailure += people;
+    }
 }

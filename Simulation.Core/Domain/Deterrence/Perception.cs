@@ -23,7 +23,8 @@ public struct Perception
     public void AddDay(double successes, double failures, double memoryDays)
     {
         double keep = Math.Exp(-1.0 / Math.Max(memoryDays, 1e-9));
-        _successes = _successes * keep + successes;
+        // Returns take back successes of earlier days; a short memory may have forgotten them already.
+        _successes = Math.Max(0, _successes * keep + successes);
         _failures = _failures * keep + failures;
     }
 }

@@ -72,4 +72,12 @@ public enum Metric
     BoatsOver70People,
     /// <summary>Arrived boats with more than 80 people.</summary>
     BoatsOver80People,
+    /// <summary>Arrivals minus people returned after arrival.</summary>
+    NetArrivalsUk,
+    /// <summary>Arrivals of people who had arrived before and were returned.</summary>
+    RepeatArrivalsUk,
+    /// <summary>People returned to France at sea (Windspire) or after arrival.</summary>
+    PeopleReturnedToFrance,
+    /// <summary>People who left the coast after waiting, without a failed attempt.</summary>
+    GaveUpWaiting,
 }

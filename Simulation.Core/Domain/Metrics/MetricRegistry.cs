@@ -14,8 +14,9 @@ public static class MetricRegistry
     public static readonly ImmutableArray<MetricInfo> Totals =
     [
         Total(Metric.ArrivalsUk, "arrivals_uk", "Arrivals in the UK", "people", MetricKind.People,
-            "People landed in the UK by a UK vessel or on a beach during the period. Like the Home Office statistic of small boat " +
-            "arrivals it counts detected arrivals, so a person returned to France who crosses again is counted at each arrival.", 0, minimumBaseline: 50),
+            "People landed in the UK by a UK vessel or on a beach during the period. This is the Home Office meaning of small boat " +
+            "arrivals: detected arrivals, so a person returned to France who crosses again is counted at each arrival (repeats included). " +
+            "Returns raise it when returned people cross again; net_arrivals_uk is the figure net of returns.", 0, minimumBaseline: 50),
         Total(Metric.BoatsArrived, "boats_arrived", "Boats arrived in the UK", "boats", MetricKind.Boats,
             "Small boats whose passengers reached the UK (met at sea and landed, or landed on a beach), as the Home Office's count of small boats arriving.", 0, minimumBaseline: 10),
         Total(Metric.PeoplePerBoat, "people_per_boat", "People per arrived boat", "people per boat", MetricKind.Ratio,
@@ -89,6 +90,15 @@ public static class MetricRegistry
             "Boats that reached the UK with more than 70 people aboard on arrival, as in the Home Office occupancy bands (71-80 and over 80) of the Mar 2025 written answer.", 1, minimumBaseline: 5),
         Total(Metric.BoatsOver80People, "boats_over_80_people", "Arrived boats with more than 80 people", "boats", MetricKind.Boats,
             "Boats that reached the UK with more than 80 people aboard on arrival (the top occupancy band of the Mar 2025 written answer).", 1, minimumBaseline: 5),
+        Total(Metric.NetArrivalsUk, "net_arrivals_uk", "Net arrivals in the UK", "people", MetricKind.People,
+            "Arrivals in the UK minus the people returned after arrival (returned_after_arrival) in the period: the number of arrivals " +
+            "that stayed. Use it, not arrivals_uk, to judge a returns policy: returned people who cross again add to arrivals_uk.", 0, minimumBaseline: 50),
+        Total(Metric.RepeatArrivalsUk, "repeat_arrivals_uk", "Repeat arrivals in the UK", "people", MetricKind.People,
+            "Arrivals in the UK of people who had arrived before and were returned to France after that arrival; included in arrivals_uk.", 0, minimumBaseline: 30),
+        Total(Metric.PeopleReturnedToFrance, "people_returned_to_france", "People returned to France", "people", MetricKind.People,
+            "People returned to France by the UK: returned at sea under Windspire plus returned after arrival (returned_windspire + returned_after_arrival).", 0, minimumBaseline: 30),
+        Total(Metric.GaveUpWaiting, "gave_up_waiting", "Gave up while waiting", "people", MetricKind.People,
+            "People who left the French coast after waiting, without a failed attempt, at a daily rate that rises with the weeks waited; included in gave_up.", 0, minimumBaseline: 50),
     ];
 
     /// <summary>Series of daily.csv (per-day values; the cumulative series is a running total per replication).</summary>
@@ -109,7 +119,7 @@ public static class MetricRegistry
     /// <summary>Metrics shown first (stdout tables, report effects), in this order; the full set is in every file.</summary>
     public static readonly ImmutableArray<Metric> Main =
     [
-        Metric.ArrivalsUk, Metric.Deaths, Metric.BoatsArrived, Metric.PreventedOnLand, Metric.InterceptedAtSeaFr,
+        Metric.ArrivalsUk, Metric.NetArrivalsUk, Metric.Deaths, Metric.BoatsArrived, Metric.PreventedOnLand, Metric.InterceptedAtSeaFr,
         Metric.ReturnedWindspire, Metric.ReturnedAfterArrival, Metric.LaunchAttempts,
     ];
 

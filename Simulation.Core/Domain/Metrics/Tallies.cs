@@ -14,6 +14,7 @@ internal sealed class Tallies
     private long _personAttempts, _interceptedFr, _rescuedFr, _rescuedUk, _returnedWindspire, _returnedAfterArrival;
     private long _deathsDrowning, _deathsHypothermia, _deathsCrush, _deathsInterception;
     private long _redDays, _responsesBorderForce, _responsesRnli, _selfLanded, _gaveUp, _newOnCoast;
+    private long _repeatArrivals, _gaveUpWaiting;
     private double _waitHoursSum;
     private long _waitCount;
     private long _largestIncident, _massCasualtyIncidents, _boatsOver70, _boatsOver80;
@@ -28,6 +29,7 @@ internal sealed class Tallies
         _personAttempts = _interceptedFr = _rescuedFr = _rescuedUk = _returnedWindspire = _returnedAfterArrival = 0;
         _deathsDrowning = _deathsHypothermia = _deathsCrush = _deathsInterception = 0;
         _redDays = _responsesBorderForce = _responsesRnli = _selfLanded = _gaveUp = _newOnCoast = 0;
+        _repeatArrivals = _gaveUpWaiting = 0;
         _waitHoursSum = 0;
         _waitCount = 0;
         _largestIncident = _massCasualtyIncidents = _boatsOver70 = _boatsOver80 = 0;
@@ -49,6 +51,16 @@ internal sealed class Tallies
     public void NewOnCoast(int people) => _newOnCoast += people;
 
     public void GaveUp(int people) => _gaveUp += people;
+
+    /// <summary>People who left the coast after waiting (counted in gave up as well).</summary>
+    public void GaveUpWaiting(int people)
+    {
+        _gaveUp += people;
+        _gaveUpWaiting += people;
+    }
+
+    /// <summary>Arrivals of people returned after an earlier arrival (counted in arrivals as well).</summary>
+    public void RepeatArrivals(int people) => _repeatArrivals += people;
 
     public void ReturnedAfterArrival(int people) => _returnedAfterArrival += people;
 
@@ -142,5 +154,9 @@ internal sealed class Tallies
         r[Metric.MassCasualtyIncidents] = _massCasualtyIncidents;
         r[Metric.BoatsOver70People] = _boatsOver70;
         r[Metric.BoatsOver80People] = _boatsOver80;
+        r[Metric.NetArrivalsUk] = _arrivals - _returnedAfterArrival;
+        r[Metric.RepeatArrivalsUk] = _repeatArrivals;
+        r[Metric.PeopleReturnedToFrance] = _returnedWindspire + _returnedAfterArrival;
+        r[Metric.GaveUpWaiting] = _gaveUpWaiting;
     }
 }

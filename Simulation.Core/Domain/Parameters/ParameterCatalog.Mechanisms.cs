@@ -49,6 +49,9 @@ public static partial class ParameterCatalog
             "Mean delay before people whose attempt failed are ready to try again."));
         s.Add(Probability("demand.give_up_probability",
             0.07, "Probability that a person leaves the coast for good after a failed attempt."));
+        s.Add(Number("demand.wait_give_up_rate_per_week", 0.001, 0, 1, "1/day per week waited",
+            "Daily hazard of leaving the coast for good while waiting, per whole week waited since last coming to the coast: " +
+            "h(w) = rate × w per day (nobody leaves in the first week). Free parameter, to be calibrated."));
     }
 
     private static void AddSmuggling(ImmutableArray<ParameterSpec>.Builder s)

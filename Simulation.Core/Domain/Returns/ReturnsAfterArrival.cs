@@ -13,7 +13,7 @@ internal sealed class ReturnsAfterArrival
     private readonly Camp _camp;
     private readonly RandomStream _rng = new(0);
     private int _oneInOneOutWeek;
-    private double _oneInOneOutUsedThisWeek;
+    private long _oneInOneOutUsedThisWeek;
 
     public ReturnsAfterArrival(ReplicationContext ctx, Camp camp)
     {
@@ -27,6 +27,17 @@ internal sealed class ReturnsAfterArrival
         _oneInOneOutWeek = -1;
         _oneInOneOutUsedThisWeek = 0;
     }
+
+    /// <summary>
+    /// Whole people allowed in week <paramref name="week"/> of the scheme: the allowance through week i is
+    /// floor(cap × (i + 1)), so the fraction of a weekly cap carries to the next week and the cap is exact
+    /// on average (15.5 gives 15, 16, 15, 16...); unused whole places do not carry over.
+    /// </summary>
+    public static long WeeklyAllowance(double capPerWeek, int week) =>
+        CumulativeAllowance(capPerWeek, week + 1) - CumulativeAllowance(capPerWeek, week);
+
+    // The tolerance keeps a product such as 4.35 × 100 = 434.99999999999994 from losing a person.
+    private static long CumulativeAllowance(double capPerWeek, int weeks) => (long)Math.Floor(capPerWeek * weeks + 1e-9);
 
     public void StartDay(int day) => _rng.Reseed(_ctx.StreamSeed(StreamId.ReturnsAfterArrival, day));
 
@@ -46,7 +57,7 @@ internal sealed class ReturnsAfterArrival
                 _oneInOneOutUsedThisWeek = 0;
             }
             int eligible = Samplers.Binomial(_rng, people - returned, r.OneInOneOutEligibleShare);
-            int take = (int)Math.Min(eligible, Math.Max(0, Math.Floor(r.OneInOneOutWeeklyCapPeople - _oneInOneOutUsedThisWeek)));
+            int take = (int)Math.Min(eligible, Math.Max(0, WeeklyAllowance(r.OneInOneOutWeeklyCapPeople, week) - _oneInOneOutUsedThisWeek));
             _oneInOneOutUsedThisWeek += take;
             returned += take;
         }

@@ -93,7 +93,7 @@ internal sealed class LaunchPlanner
             boat.Load = load;
             boat.LaunchDay = day;
             toLaunch -= load;
-            _camp.Board(load);
+            _camp.Board(k, load);
             _outcomes.PutToSea(load);
             _stock.Take();
             _sim.ScheduleAt(launchAt, (int)EventKind.BoatLaunch, k);

@@ -34,6 +34,10 @@ public enum StreamId
     Harm = 13,
     /// <summary>Chartered joint-operations rescue ships (drawn only when a ship picks people up).</summary>
     JointOperations = 14,
+    /// <summary>People giving up after waiting on the coast (day-keyed).</summary>
+    CampWaiting = 24,
+    /// <summary>Which people in the camp board a boat (boat-keyed).</summary>
+    CampBoarding = 25,
     /// <summary>Design points of a parameter sweep (Latin hypercube strata and offsets); drawn once per sweep, never inside a replication.</summary>
     SweepDesign = 20,
     /// <summary>Engine tests and benchmarks (arrivals).</summary>

@@ -40,3 +40,26 @@ public class DeterrenceTests
         Assert.True(Mean(with, Metric.PeopleNewOnCoast) < 0.95 * Mean(without, Metric.PeopleNewOnCoast));
     }
 }
+
+public class PerceivedSuccessTests
+{
+    [Fact]
+    public void AReturnAfterArrivalTakesBackTheSuccessAndCountsAFailure()
+    {
+        // Prior of 100 person-outcomes at the reference share r, memory m: day 1 adds 100 arrivals,
+        // day 2 returns them. Successes s = 100 r k² + 100 k − 100, failures f = 100 (1 − r) k² + 100.
+        const double r = 0.5, m = 30;
+        var p = TestParameters.With(("deterrence.elasticity", 1.0), ("deterrence.reference_success_share", r), ("deterrence.memory_days", m));
+        var model = new Simulation.Core.Domain.ChannelModel(p);
+        var ctx = new Simulation.Core.Domain.ReplicationContext(new DateOnly(2024, 1, 1), 10, model.InitialParameters);
+        var effect = new DeterrenceEffect(ctx);
+        effect.Reset();
+        effect.Success(100);
+        effect.StartDay();
+        effect.ReturnedAfterArrival(100);
+        effect.StartDay();
+        double k = Math.Exp(-1 / m);
+        double s = 100 * r * k * k + 100 * k - 100, f = 100 * (1 - r) * k * k + 100;
+        Assert.Equal(s / (s + f) / r, effect.Multiplier, 12);
+    }
+}

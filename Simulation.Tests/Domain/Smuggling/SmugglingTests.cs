@@ -47,13 +47,15 @@ public class SmugglingTests
     }
 
     // One day, nobody new, no failures sent back, the same share on every rating: what leaves the
-    // coast is set by the launch rule alone.
+    // coast is set by the launch rule alone. Launches end before midnight: a boat whose launch falls
+    // after the horizon has not left the coast.
     private static (string, object)[] OneNight(int peopleWaiting, double share, int maxLaunches = 40) =>
     [
         .. TestParameters.NoEnforcement, .. TestParameters.NoHazards,
         ("calendar.horizon_days", 1), ("demand.new_arrivals_rate_per_day", 0.0), ("demand.initial_people_on_coast", peopleWaiting),
         ("smuggling.attempt_share_red", share), ("smuggling.attempt_share_amber", share), ("smuggling.attempt_share_green", share),
         ("smuggling.night_activity_cv", 0.0), ("smuggling.max_launches_per_night", maxLaunches),
+        ("smuggling.launch_window_start_hour", 20.0), ("smuggling.launch_window_hours", 3.0),
     ];
 
     [Theory]
