@@ -64,4 +64,10 @@ public enum Metric
     PeopleAtSeaEnd,
     /// <summary>Person-attempts: people on boats that set off for a launch, prevented or not.</summary>
     PersonAttempts,
+    /// <summary>Share of boats met by a UK vessel in UK waters or self-landed that found no vessel free.</summary>
+    BoatsWaitedShare,
+    /// <summary>90th percentile of the time from entering UK waters to a UK vessel on scene.</summary>
+    WaitP90Minutes,
+    /// <summary>UK vessel utilisation over the busiest tenth of the days.</summary>
+    UkBusyNightUtilisation,
 }
