@@ -69,7 +69,7 @@ public sealed class ChannelModel : IReplicationModel
         _harm = new HarmModel(_ctx, _outcomes, _weather);
         _fleet = new UkFleet(_ctx, _timeline);
         var windspire = new Windspire(_ctx, _weather);
-        _ships = new JointOperationsShips(_ctx, _timeline, _fleet, windspire);
+        _ships = new JointOperationsShips(_ctx, _fleet, windspire);
         _uk = new UkResponder(_ctx, _weather, _fleet, windspire, _ships, _harm, _outcomes);
         _crossing = new CrossingHazards(_ctx, _weather, _harm);
         _frenchRescue = new FrenchRescue(_ctx, _weather, _harm, _uk, _ships, _outcomes);
@@ -121,6 +121,41 @@ public sealed class ChannelModel : IReplicationModel
         WriteResult(endHours);
     }
 
+    /// <summary>A boat of a hand-built world: where it is at a given hour and how many people it carries.</summary>
+    internal readonly record struct PlacedBoat(double Hours, int Load, bool DistressInFrenchWaters = false);
+
+    /// <summary>
+    /// A hand-built world for tests of the sea-side mechanisms: no launches from the coast, only the
+    /// given boats, each entering UK waters (or in distress in French waters) at its hour, with no
+    /// underway hazard; boat i's random substreams are keyed by i.
+    /// </summary>
+    internal void RunPlacedBoats(ulong masterSeed, ReplicationResult result, ReadOnlySpan<PlacedBoat> placed)
+    {
+        result.Clear();
+        _result = result;
+        ulong replicationSeed = SeedDerivation.ForReplication(masterSeed, 0);
+        Reset(replicationSeed, result);
+        _weather.Generate(replicationSeed);
+        for (int s = 1; s < _timeline.Snapshots.Length; s++)
+            _sim.ScheduleAt(_timeline.StartDays[s] * ReplicationContext.HoursPerDay, (int)EventKind.TimelineChange, s, PriorityTimeline);
+        for (int i = 0; i < placed.Length; i++)
+        {
+            int k = _ctx.Boats.Add();
+            ref Crossing.Boat boat = ref _ctx.Boats[k];
+            boat.State = BoatState.InFrenchWaters;
+            boat.RandomKey = i;
+            boat.Load = placed[i].Load;
+            boat.UkWatersAtHours = placed[i].Hours;
+            boat.DistressAtHours = double.PositiveInfinity;
+            _outcomes.PutToSea(placed[i].Load);
+            _sim.ScheduleAt(placed[i].Hours, (int)(placed[i].DistressInFrenchWaters ? EventKind.FrenchWatersDistress : EventKind.EnterUkWaters), k);
+        }
+        var handler = new Dispatcher(this);
+        double endHours = Days * ReplicationContext.HoursPerDay;
+        _sim.Run(ref handler, endHours);
+        WriteResult(endHours);
+    }
+
     private readonly struct Dispatcher(ChannelModel model) : IEventHandler
     {
         public void Handle(Simulator simulator, in SimEvent simEvent) => model.Handle(simEvent);
@@ -128,14 +163,13 @@ public sealed class ChannelModel : IReplicationModel
 
     private void Reset(ulong replicationSeed, ReplicationResult result)
     {
-        // The vessel pools are drained while the boats of the last replication are still known.
-        _fleet.Drain();
         _ctx.Begin(replicationSeed, result, _timeline.Snapshots[0]);
         _camp.Reset();
         _planner.Reset();
         _returns.Reset();
         _fleet.Reset();
         _ships.Reset();
+        _uk.Reset();
         _outcomes.Reset();
         _tactics.Reset();
         _deterrence.Reset();
@@ -152,16 +186,13 @@ public sealed class ChannelModel : IReplicationModel
             case EventKind.TaxiPickup: _taxiPickup.OnPickup(k); break;
             case EventKind.FrenchWatersDistress: _frenchRescue.OnDistress(k); break;
             case EventKind.EnterUkWaters: _uk.OnEnterUkWaters(k); break;
-            case EventKind.BorderForceGranted: _uk.OnVesselGranted(k, UkFleet.BorderForce); break;
-            case EventKind.RnliGranted: _uk.OnVesselGranted(k, UkFleet.Rnli); break;
             case EventKind.RnliThreshold: _uk.OnRnliThreshold(k); break;
             case EventKind.MaxWaitReached: _uk.OnMaxWaitReached(k); break;
             case EventKind.VesselOnScene: _uk.OnVesselOnScene(k); break;
             case EventKind.PeopleLanded: _uk.OnPeopleLanded(k); break;
-            case EventKind.VesselFree: _fleet.OnVesselFree(k); break;
+            case EventKind.VesselFree: _uk.OnVesselFree(k); break;
             case EventKind.SelfLanded: _uk.OnSelfLanded(k); break;
-            case EventKind.ReserveGranted: _fleet.OnReserveGranted(k); break;
-            case EventKind.JointOperationsShipFree: _ships.OnShipFree(k); break;
+            case EventKind.JointOperationsShipFree: _uk.OnShipFree(k); break;
             default: throw new InvalidOperationException($"Unknown event kind {e.Kind}.");
         }
     }
@@ -171,8 +202,7 @@ public sealed class ChannelModel : IReplicationModel
         ModelParameters previous = _ctx.P;
         _ctx.UseParameters(_timeline.Snapshots[snapshot]);
         _tactics.ParametersChanged(previous);
-        _fleet.SetVesselCounts();
-        _ships.ServeWaiting();
+        _uk.ServeWaiting();
         if (_ctx.Trace is not null) _ctx.Trace.Record(_sim.NowHours, "policy", "timeline_change", 0, "snapshot-" + snapshot.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -196,6 +226,7 @@ public sealed class ChannelModel : IReplicationModel
         ReplicationResult r = _result;
         _ctx.Tallies.WriteTo(r);
         r[Metric.UkVesselUtilisation] = _fleet.Utilisation(endHours);
+        r[Metric.UkBusyNightUtilisation] = _uk.BusyNightUtilisation();
         r[Metric.PeopleOnCoastStart] = _timeline.Snapshots[0].Demand.InitialPeopleOnCoast;
         // Boats loaded on the last night whose launch falls after the horizon have not left the coast.
         long notLaunched = _outcomes.PeopleNotLaunched();

@@ -86,7 +86,7 @@ public class CalibrationTests(ITestOutputHelper output)
         var y2022 = TestParameters.With(("calendar.start_date", new DateOnly(2022, 1, 1)), ("calendar.horizon_days", 365),
             ("weather.red_day_share", 0.28), ("demand.new_arrivals_rate_per_day", 130.0), ("smuggling.load_mean_people", 44.0),
             ("smuggling.taxi_boat_share_initial", 0.05),
-            ("french.beach.officers_per_night", 350.0), ("uk.border_force.vessels", 4), ("uk.rnli.nearest_asset_share", 0.15),
+            ("french.beach.officers_per_night", 350.0), ("uk.border_force.vessels", 4),
             ("uk.windspire.return_probability", 0.0)) with
         {
             Timeline = [new TimelineChange(new DateOnly(2022, 9, 1), "smuggling.taxi_boat_share_initial", ParameterValue.Of(0.25))],

@@ -27,6 +27,16 @@ internal struct Boat
     public double DistressAtHours;
     public double EnteredUkHours;
     public double TaskedHours;
+    /// <summary>UK response: the boat joined the waiting list for a UK vessel (no vessel was free).</summary>
+    public bool Queued;
+    /// <summary>UK response: people were in the water (a capsize), which counts as a medical emergency for Windspire.</summary>
+    public bool Capsized;
+    /// <summary>UK response: when the boat stopped waiting (a vessel tasked, or it headed for a beach).</summary>
+    public double WaitEndHours;
+    /// <summary>UK response: when the vessel now carrying this boat's people left its station (busy hours).</summary>
+    public double VesselBusyFromHours;
+    /// <summary>UK response: 1 + serial number of the boat picked up before this one on the same trip, 0 if none.</summary>
+    public int CarriedWithPlusOne;
 
     /// <summary>True while the boat sits in UK waters waiting for a vessel (stale wake-ups check this).</summary>
     public readonly bool IsWaitingForUkVessel => Waiting && State == BoatState.InUkWaters;

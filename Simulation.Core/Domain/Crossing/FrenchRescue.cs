@@ -47,9 +47,13 @@ internal sealed class FrenchRescue
         double uUk = rng.NextDouble();
         double responseHours = Samplers.Exponential(rng, _ctx.P.Crossing.FrenchResponseHoursMean);
         _ctx.TraceBoat(k, "distress", boat.Load, "french_waters");
-        // A free joint-operations ship nearer than the French asset answers instead, and sooner.
+        // A free joint-operations ship nearer than the French asset answers instead, and sooner; a UK
+        // vessel working in French waters answers in its own time. People in the water wait for whoever comes.
         bool shipNearer = _ships.FreeAndNearerThan(responseHours);
-        bool capsized = _harm.InWaterHarm(k, shipNearer ? _ships.ResponseHours : responseHours, _weather.WaterTemperatureC(day), 2);
+        bool ukAnswers = !shipNearer && _uk.AnswersInFrenchWaters(uUk);
+        double hoursToRescue = shipNearer ? _ships.ResponseHours : ukAnswers ? _uk.FrenchWatersResponseHours : responseHours;
+        bool capsized = _harm.InWaterHarm(k, hoursToRescue, _weather.WaterTemperatureC(day), 2);
+        boat.Capsized = capsized;
         if (boat.Load == 0)
         {
             boat.MoveTo(BoatState.Lost);
@@ -71,7 +75,11 @@ internal sealed class FrenchRescue
             _ships.TakeInFrenchWaters(k);
             return;
         }
-        if (_uk.TryRespondInFrenchWaters(k, uUk)) return;
+        if (ukAnswers)
+        {
+            _uk.RespondInFrenchWaters(k);
+            return;
+        }
         boat.MoveTo(BoatState.RescuedFr);
         _tallies.RescuedFr(boat.Load);
         _ctx.TraceBoat(k, "rescued_fr", boat.Load, "back_to_camp");

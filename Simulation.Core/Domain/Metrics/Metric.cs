@@ -80,4 +80,10 @@ public enum Metric
     PeopleReturnedToFrance,
     /// <summary>People who left the coast after waiting, without a failed attempt.</summary>
     GaveUpWaiting,
+    /// <summary>Share of boats met by a UK vessel in UK waters or self-landed that found no vessel free.</summary>
+    BoatsWaitedShare,
+    /// <summary>90th percentile of the time from entering UK waters to a UK vessel on scene.</summary>
+    WaitP90Minutes,
+    /// <summary>UK vessel utilisation over the busiest tenth of the days.</summary>
+    UkBusyNightUtilisation,
 }

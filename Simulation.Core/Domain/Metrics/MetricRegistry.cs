@@ -68,7 +68,8 @@ public static class MetricRegistry
         Total(Metric.BoatsSelfLanded, "boats_self_landed", "Uncontrolled landings", "boats", MetricKind.Boats,
             "Boats that reached a UK beach without being met at sea, as the Home Office's uncontrolled beach landings.", 1, minimumBaseline: 10),
         Total(Metric.MeanWaitForRescueHours, "mean_wait_for_rescue_hours", "Mean wait for a UK vessel", "hours", MetricKind.Hours,
-            "Mean time from entering UK waters to a UK vessel arriving, over the boats met in UK waters (0 when none was).", 2, minimumBaseline: 0.05),
+            "Mean time from entering UK waters to a UK vessel (Border Force, RNLI or joint-operations ship) on scene, over the boats met " +
+            "in UK waters, the vessel's transit included; boats that landed themselves and rescues in French waters are not counted (0 when no boat was met).", 2, minimumBaseline: 0.05),
         Total(Metric.GaveUp, "gave_up", "Gave up", "people", MetricKind.People,
             "People who left the French coast without crossing after a failed attempt.", 0, minimumBaseline: 50),
         Total(Metric.PeopleOnCoastStart, "people_on_coast_start", "People on the coast at the start", "people", MetricKind.People,
@@ -99,6 +100,15 @@ public static class MetricRegistry
             "People returned to France by the UK: returned at sea under Windspire plus returned after arrival (returned_windspire + returned_after_arrival).", 0, minimumBaseline: 30),
         Total(Metric.GaveUpWaiting, "gave_up_waiting", "Gave up while waiting", "people", MetricKind.People,
             "People who left the French coast after waiting, without a failed attempt, at a daily rate that rises with the weeks waited; included in gave_up.", 0, minimumBaseline: 50),
+        Total(Metric.BoatsWaitedShare, "boats_waited_share", "Boats that found no UK vessel free", "% of boats", MetricKind.Share,
+            "Boats that found no UK vessel free on entering UK waters (they joined the waiting list, or headed straight for a beach), divided by " +
+            "the boats met by a UK vessel in UK waters or landed on a beach; a fraction in data files.", 1, percentChange: false),
+        Total(Metric.WaitP90Minutes, "wait_p90_minutes", "Wait for a UK vessel, 90th percentile", "minutes", MetricKind.Minutes,
+            "90th percentile (nearest rank) over the boats met in UK waters of the time from entering UK waters to a UK vessel on scene, " +
+            "the vessel's transit included, in minutes (0 when no boat was met).", 0, minimumBaseline: 5),
+        Total(Metric.UkBusyNightUtilisation, "uk_busy_night_utilisation", "UK vessel utilisation on busy days", "% of vessel time", MetricKind.Share,
+            "Days ranked by the boats entering UK waters (ties: the earlier day); over the busiest tenth of the days (at least one), hours Border " +
+            "Force vessels and RNLI lifeboats spent tasked within those calendar days divided by their hours on duty in them; a fraction in data files.", 1, percentChange: false),
     ];
 
     /// <summary>Series of daily.csv (per-day values; the cumulative series is a running total per replication).</summary>

@@ -21,6 +21,9 @@ internal sealed class Tallies
 
     /// <summary>Incidents of this size or more count as mass-casualty incidents.</summary>
     public const int MassCasualtyDeaths = 10;
+    private long _ukWaitsEnded, _ukFoundNoneFree;
+    // Every wait of the replication, sorted once at the end for the percentile; reused across replications.
+    private double[] _waits = new double[1024];
 
     public void Reset(ReplicationResult result)
     {
@@ -32,6 +35,7 @@ internal sealed class Tallies
         _repeatArrivals = _gaveUpWaiting = 0;
         _waitHoursSum = 0;
         _waitCount = 0;
+        _ukWaitsEnded = _ukFoundNoneFree = 0;
         _largestIncident = _massCasualtyIncidents = _boatsOver70 = _boatsOver80 = 0;
     }
 
@@ -91,10 +95,30 @@ internal sealed class Tallies
         if (borderForce) _responsesBorderForce++; else _responsesRnli++;
     }
 
+    /// <summary>A boat in UK waters was met by a UK vessel after <paramref name="hours"/> from entering them.</summary>
     public void Waited(double hours)
     {
+        if (_waitCount == _waits.Length) Array.Resize(ref _waits, _waits.Length * 2);
+        _waits[_waitCount] = hours;
         _waitHoursSum += hours;
         _waitCount++;
+    }
+
+    /// <summary>A boat in UK waters was met by a UK vessel or landed on a beach; <paramref name="foundNoneFree"/> when no vessel was free on arrival.</summary>
+    public void UkWaitEnded(bool foundNoneFree)
+    {
+        _ukWaitsEnded++;
+        if (foundNoneFree) _ukFoundNoneFree++;
+    }
+
+    // Nearest-rank 90th percentile of the waits, sorted in place.
+    private double WaitP90Hours()
+    {
+        if (_waitCount == 0) return 0;
+        Span<double> waits = _waits.AsSpan(0, (int)_waitCount);
+        waits.Sort();
+        int rank = (int)Math.Ceiling(0.9 * waits.Length);
+        return waits[Math.Max(rank, 1) - 1];
     }
 
     public void SelfLanded() => _selfLanded++;
@@ -147,6 +171,8 @@ internal sealed class Tallies
         r[Metric.UkResponsesRnli] = _responsesRnli;
         r[Metric.BoatsSelfLanded] = _selfLanded;
         r[Metric.MeanWaitForRescueHours] = _waitCount == 0 ? 0 : _waitHoursSum / _waitCount;
+        r[Metric.WaitP90Minutes] = WaitP90Hours() * 60;
+        r[Metric.BoatsWaitedShare] = _ukWaitsEnded == 0 ? 0 : (double)_ukFoundNoneFree / _ukWaitsEnded;
         r[Metric.GaveUp] = _gaveUp;
         r[Metric.PeopleNewOnCoast] = _newOnCoast;
         r[Metric.PersonAttempts] = _personAttempts;

@@ -12,7 +12,7 @@ namespace Simulation.Core.Domain.UkResponse;
 /// French asset (its response time is shorter than the French one drawn for the incident); in UK
 /// waters, after the RNLI's nearest-asset share, a free ship takes the boat when it is no farther
 /// than Border Force or when no Border Force vessel is free; a ship coming free takes the boat
-/// that has waited longest. Under Windspire rules, agreed with France for joint operations, the
+/// that has waited longest (the responder's waiting list). Under Windspire rules, agreed with France for joint operations, the
 /// people go to a French port unless a medical emergency or the sea state prevents it.
 /// With no ship on the timeline nothing here draws, schedules or changes anything.
 /// </summary>
@@ -26,13 +26,9 @@ internal sealed class JointOperationsShips
     private readonly Tallies _tallies;
     private readonly UkFleet _fleet;
     private readonly Windspire _windspire;
-    private readonly bool _anyOnTimeline;
-    // Boats that started waiting for a UK vessel, oldest first; stale entries are skipped when read.
-    private int[] _waiting = new int[64];
-    private int _head, _queued;
     private int _busy;
 
-    public JointOperationsShips(ReplicationContext ctx, PolicyTimeline timeline, UkFleet fleet, Windspire windspire)
+    public JointOperationsShips(ReplicationContext ctx, UkFleet fleet, Windspire windspire)
     {
         _ctx = ctx;
         _sim = ctx.Sim;
@@ -40,7 +36,6 @@ internal sealed class JointOperationsShips
         _tallies = ctx.Tallies;
         _fleet = fleet;
         _windspire = windspire;
-        foreach (ModelParameters snapshot in timeline.Snapshots) _anyOnTimeline |= snapshot.Uk.JointOperations.Ships > 0;
     }
 
     private JointOperationsParameters Ships => _ctx.P.Uk.JointOperations;
@@ -49,11 +44,7 @@ internal sealed class JointOperationsShips
     /// <summary>Hours from tasking to the scene for a ship on station.</summary>
     public double ResponseHours => Ships.ResponseHours;
 
-    public void Reset()
-    {
-        _busy = 0;
-        _head = _queued = 0;
-    }
+    public void Reset() => _busy = 0;
 
     /// <summary>True when a ship is free and would reach a boat in French waters before the French asset.</summary>
     public bool FreeAndNearerThan(double frenchResponseHours) => Free && Ships.ResponseHours < frenchResponseHours;
@@ -79,35 +70,12 @@ internal sealed class JointOperationsShips
         return true;
     }
 
-    /// <summary>Boat k waits in UK waters (queued for Border Force): a ship coming free may take it.</summary>
-    public void NoteWaiting(int k)
-    {
-        if (!_anyOnTimeline) return;
-        if (_queued == _waiting.Length) Grow();
-        _waiting[(_head + _queued) & (_waiting.Length - 1)] = k;
-        _queued++;
-    }
-
-    /// <summary>Free ships take the boats that have waited longest (also after more ships come on the timeline).</summary>
-    public void ServeWaiting()
-    {
-        while (_queued > 0 && Free)
-        {
-            int k = _waiting[_head];
-            _head = (_head + 1) & (_waiting.Length - 1);
-            _queued--;
-            // Served, gone for a beach, or already handed a Border Force vessel at this very moment.
-            if (!_boats[k].IsWaitingForUkVessel || !_fleet.WithdrawBorderForce(k)) continue;
-            _ctx.TraceBoat(k, "vessel_granted", _boats[k].Load, "joint_operations");
-            Task(k);
-        }
-    }
-
     private void Task(int k)
     {
         ref Boat boat = ref _boats[k];
         _busy++;
         boat.Waiting = false;
+        boat.WaitEndHours = _sim.NowHours;
         boat.Service = Service;
         boat.TaskedHours = _sim.NowHours;
         _ctx.TraceBoat(k, "tasked_joint_operations", boat.Load, "ship_en_route");
@@ -123,7 +91,8 @@ internal sealed class JointOperationsShips
         ref Boat boat = ref _boats[k];
         _tallies.RescuedUk(boat.Load);
         RandomStream rng = _ctx.BoatRng(StreamId.JointOperations, k, 0);
-        bool medical = _windspire.MedicalEmergency(rng);
+        // People who were in the water (a capsize) need care ashore whatever the draw says.
+        bool medical = _windspire.MedicalEmergency(rng) | boat.Capsized;
         boat.ToFrance = !medical && _windspire.CalmEnough(day);
         // From a station near the median line a French port is about as far as Dover: no extra hours for a return.
         double toLanding = Ships.PickupToLandingHours(boat.Load);
@@ -139,14 +108,5 @@ internal sealed class JointOperationsShips
     {
         _busy--;
         _ctx.TraceBoat(k, "vessel_free", 0, "joint_operations");
-        ServeWaiting();
-    }
-
-    private void Grow()
-    {
-        var bigger = new int[_waiting.Length * 2];
-        for (int i = 0; i < _queued; i++) bigger[i] = _waiting[(_head + i) & (_waiting.Length - 1)];
-        _waiting = bigger;
-        _head = 0;
     }
 }

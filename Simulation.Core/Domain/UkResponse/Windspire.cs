@@ -26,7 +26,8 @@ internal sealed class Windspire
         double seek = inFrenchWaters ? uk.WindspireReturnProbabilityFrenchWaters : uk.WindspireReturnProbability;
         bool seeks = w.NextDouble() < seek;
         bool permitted = w.NextDouble() < uk.WindspirePermissionProbability;
-        bool medical = MedicalEmergency(w);
+        // People who were in the water (a capsize) need care ashore whatever the draw says.
+        bool medical = MedicalEmergency(w) | _ctx.Boats[k].Capsized;
         return seeks && permitted && !medical && CalmEnough(day);
     }
 
