@@ -85,6 +85,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public void AFullDiskEndsWithAClearMessageAndNoCompleteManifest()
     {
         using var temp = new TempDirectory();
@@ -130,6 +131,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task AnOutputDirectoryRemovedMidRunEndsWithAClearMessage()
     {
         using var temp = new TempDirectory();
@@ -161,6 +163,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     /// </summary>
     [Fact]
     [Trait("Category", "LongRunning")]
+    [Trait("Category", "Process")]
     public void RandomSigkillsFollowedByResumeGiveTheBytesOfAnUninterruptedRun()
     {
         string? configured = Environment.GetEnvironmentVariable("CHANNELSIM_KILL_POINTS");
@@ -254,6 +257,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     private static string ExperimentCheckpoint(string directory) => Simulation.Core.Experiments.ExperimentSession.CheckpointPath(directory);
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task TwoRunsRacingForOneDirectoryLeaveOneWinnerAndIntactResults()
     {
         using var temp = new TempDirectory();

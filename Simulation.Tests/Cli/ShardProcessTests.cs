@@ -3,6 +3,7 @@ using Simulation.Tests.Experiments;
 
 namespace Simulation.Tests.Cli;
 
+[Trait("Category", "Process")]
 public class ShardProcessTests
 {
     [Fact]
@@ -42,6 +43,7 @@ public class ShardProcessTests
     }
 }
 
+[Trait("Category", "Process")]
 public class CliProcessTests
 {
     [Fact]

@@ -9,7 +9,10 @@ namespace Simulation.Tests.Experiments;
 /// the random streams, the statistics or the output format shows up here as a byte difference.
 /// Re-bless with CHANNELSIM_UPDATE_GOLDEN=1 only after reviewing the diff (docs/RELIABILITY.md).
 /// daily.csv is left out on purpose: its series are still being extended.
+/// Category Golden: left out of mutation runs (a byte difference would kill every mutant without
+/// saying which test should have caught it; see docs/TESTING.md).
 /// </summary>
+[Trait("Category", "Golden")]
 public class GoldenSummaryTests
 {
     private const string Replications = "20";
