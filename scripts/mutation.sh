@@ -6,21 +6,23 @@
 #   domain        mutate Simulation.Core/Domain/**      (scored after the model split; see docs/TESTING.md)
 #   experiments   mutate Simulation.Core/Experiments/** (default)
 #   all           both folders, as stryker-config.json lists them
+#   file=PATH     one file, e.g. file=Experiments/ShardSpec.cs
 #   --since X     diff mode: only mutants in files changed since X (default main), for a quick check
 #                 before a commit or in review
 #
 # The test-case filter in stryker-config.json leaves out the golden-output tests (Category=Golden),
-# tests that run channelsim as a child process (Category=Process: a child does not see Stryker's
-# active mutant, so they cost time and can kill nothing), on-demand long runs and the browser test.
-# Reports go to StrykerOutput/<target>/<timestamp>/reports/ (mutation-report.html, .json).
+# tests that run channelsim as a child process (Category=Process: per-test coverage cannot see into
+# a child, so they would never be picked for a mutant and would only slow the initial runs),
+# on-demand long runs and the browser test. Reports go to StrykerOutput/<target>/reports/
+# (mutation-report.html for reading, mutation-report.json for tools).
 # Set STRYKER_CONCURRENCY to change the number of parallel test runners (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target=experiments
 case "${1:-}" in
-  domain|experiments|all) target=$1; shift ;;
-  -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+  domain|experiments|all|file=*) target=$1; shift ;;
+  -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
 esac
 
 args=()
@@ -33,9 +35,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# Tests that can reach Simulation.Core/Experiments live in these three folders (no other test calls a
+# session, the runner, the statistics or the CLI); running only them keeps the Experiments run short.
+experiments_tests="(FullyQualifiedName~Simulation.Tests.Experiments.|FullyQualifiedName~Simulation.Tests.Cli.|FullyQualifiedName~Simulation.Tests.Reporting.)"
+excluded="Category!=Golden&Category!=Process&Category!=LongRunning&Category!=Browser"
 case "$target" in
   domain) mutate=(--mutate "**/Simulation.Core/Domain/**/*.cs") ;;
-  experiments) mutate=(--mutate "**/Simulation.Core/Experiments/**/*.cs") ;;
+  experiments) mutate=(--mutate "**/Simulation.Core/Experiments/**/*.cs" --test-case-filter "$experiments_tests&$excluded") ;;
+  file=*) mutate=(--mutate "**/${target#file=}") ;;
   all) mutate=() ;;
 esac
 

@@ -137,16 +137,23 @@ public class FaultInjectionTests(ITestOutputHelper output)
         using var temp = new TempDirectory();
         string scenario = RealModelScenario.Write(temp.Path, horizonDays: 60);
         string outDirectory = temp.Sub("out");
-        var start = CliProcess.StartInfo("run", scenario, "--replications", "1500", "--threads", "1", "--out", outDirectory);
+        const int replications = 4000;
+        var start = CliProcess.StartInfo("run", scenario, "--replications", replications.ToString(CultureInfo.InvariantCulture), "--threads", "1", "--out", outDirectory);
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         string checkpoint = Path.Combine(outDirectory, "checkpoint", "replications.ckpt");
-        var waited = Stopwatch.StartNew();
-        while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30) && (!File.Exists(checkpoint) || new FileInfo(checkpoint).Length < 2048)) Thread.Sleep(10);
-        Assert.False(process.HasExited, "the run ended before the directory could be removed; raise --replications");
+        // Mid-run: the checkpoint on disk shows finished replications, but at most a quarter of them
+        // (rows still buffered in the process are a few dozen at most), so the run is still computing.
+        int rows = 0;
+        bool midRun = ProcessSignals.WaitFor(process, () => (rows = ProcessSignals.CheckpointRows(checkpoint)) >= 1, TimeSpan.FromSeconds(60));
+        Assert.True(midRun, $"the run ended (exit {(process.HasExited ? process.ExitCode : -1)}) before any replication reached the checkpoint; raise --replications");
+        Assert.True(rows <= replications / 4, $"{rows} of {replications} replications were already done when the directory could be removed; raise --replications");
         Directory.Delete(outDirectory, recursive: true);
-        Assert.True(process.WaitForExit(60_000), "the run hung after its directory vanished");
+        bool stillRunning = !process.HasExited;
+        output.WriteLine($"directory removed with {rows} of {replications} replications in the checkpoint; process still running: {stillRunning}");
+        Assert.True(stillRunning, "the run had already ended when its directory was removed");
+        Assert.True(process.WaitForExit(120_000), "the run hung after its directory vanished");
         _ = await stdout;
         string err = await stderr;
         output.WriteLine($"exit {process.ExitCode}: {err}");
@@ -188,16 +195,20 @@ public class FaultInjectionTests(ITestOutputHelper output)
 
         var checkpointSizes = new HashSet<long>();
         var rng = new Random(seed);
-        int landed = 0, chains = 0;
+        int landed = 0, chains = 0, idle = 0;
+        long before = 0;
         string outDirectory = "";
         bool fresh = true;
-        // Kills that miss (the run had already finished) do not count; try until enough have landed.
+        // Kills that miss (the run had already finished) and kills that land before the run added
+        // anything to its checkpoint (start-up, or the resume's rewrite) do not count: only a kill
+        // after progress tests that finished work survives. Try until enough have landed.
         for (int k = 0; landed < killPoints; k++)
         {
-            Assert.True(k < 4 * killPoints, $"only {landed} of {k} kills landed mid-run");
+            Assert.True(k < 6 * killPoints, $"only {landed} of {k} kills landed mid-run after progress ({idle} landed before any)");
             if (fresh)
             {
                 outDirectory = temp.Sub("chain" + (++chains).ToString(CultureInfo.InvariantCulture));
+                before = 0;
             }
             string[] args = fresh
                 ? ["run", scenario, .. common, "--threads", "1", "--out", outDirectory]
@@ -220,7 +231,6 @@ public class FaultInjectionTests(ITestOutputHelper output)
                        (!File.Exists(ExperimentCheckpoint(outDirectory)) || new FileInfo(ExperimentCheckpoint(outDirectory)).Length < target)) Thread.Sleep(5);
             }
             bool wasRunning = !process.HasExited;
-            long checkpointBytes = File.Exists(ExperimentCheckpoint(outDirectory)) ? new FileInfo(ExperimentCheckpoint(outDirectory)).Length : 0;
             if (wasRunning) process.Kill();
             process.WaitForExit();
             _ = stdout.Result;
@@ -228,11 +238,22 @@ public class FaultInjectionTests(ITestOutputHelper output)
             AssertNoStackTrace(errors);
             if (wasRunning && process.ExitCode != 0)
             {
-                landed++;
-                checkpointSizes.Add(checkpointBytes);
-                output.WriteLine($"kill {k} (chain {chains}): landed, checkpoint {checkpointBytes} bytes");
+                // What survived the kill on disk, against what the chain had before this process.
+                long after = File.Exists(ExperimentCheckpoint(outDirectory)) ? new FileInfo(ExperimentCheckpoint(outDirectory)).Length : 0;
                 AssertNotMarkedComplete(outDirectory);
                 fresh = false;
+                if (after > before)
+                {
+                    landed++;
+                    checkpointSizes.Add(after);
+                    output.WriteLine($"kill {k} (chain {chains}): landed after progress, checkpoint {before} -> {after} bytes");
+                }
+                else
+                {
+                    idle++;
+                    output.WriteLine($"kill {k} (chain {chains}): landed before any progress ({before} -> {after} bytes), not counted");
+                }
+                before = after;
             }
             else
             {
