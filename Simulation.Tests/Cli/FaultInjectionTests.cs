@@ -223,9 +223,10 @@ public class FaultInjectionTests(ITestOutputHelper output)
             }
             else
             {
-                // By progress: once the checkpoint reaches a random share of its final size, so kills
-                // land mid-run even when a loaded machine makes timings unpredictable.
-                long target = (long)(rng.NextDouble() * 0.9 * referenceCheckpointBytes);
+                // By progress: once the checkpoint has grown by a random share of what is left of its
+                // final size, so kills land mid-run after progress even when a loaded machine makes
+                // timings unpredictable.
+                long target = before + 1 + (long)(rng.NextDouble() * 0.9 * Math.Max(0, referenceCheckpointBytes - before));
                 var waited = Stopwatch.StartNew();
                 while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30) &&
                        (!File.Exists(ExperimentCheckpoint(outDirectory)) || new FileInfo(ExperimentCheckpoint(outDirectory)).Length < target)) Thread.Sleep(5);
