@@ -118,7 +118,7 @@ public class CheckpointRowTests
             Row($"x,0,4,{values}") + Genuine('t', 1, 4),                                       // an unknown row kind
             Genuine('t', 0, 1) + Genuine('t', 1, 1) + Genuine('d', 1, 1) +
             Row($"d,0,1,{daily[..^4]}") + Row($"d,0,1,{daily},extra") + Row($"d,0,1"),       // daily blocks: short, with a field after, missing
-            Row($"t,2,2,{values}") + Row($"t,-1,2,{values}") + Row($"d,0,4,{daily}") + Row("t,0") + Row("t"), // unknown variants, above the cap, truncated
+            Row($"t,2,2,{values}") + Row($"t,-1,2,{values}") + Row($"d,0,4,{daily}") + Row($"d,0,{DailyCap},{daily}") + Row("t,0") + Row("t"), // unknown variants, at and above the cap, truncated
             Genuine('t', 0, 2) + Genuine('t', 1, 2) + Genuine('d', 0, 2) + Genuine('d', 1, 2));
         var (complete, store) = f.Load(body);
         Assert.Equal([2L], complete.ToArray());
@@ -170,6 +170,7 @@ public class CheckpointRowTests
         Refused(f.Header.Replace("#shard=1/1\n", "#shard=3/2\n", StringComparison.Ordinal), "no valid shard");
         Refused(f.Header.Replace("#end\n", "", StringComparison.Ordinal), "header ends early");
         Refused(f.Header.Replace("#end\n", "stray\n#end\n", StringComparison.Ordinal), "bad checkpoint header line 'stray'");
+        Refused(f.Header.Replace("#end\n", "stray=1\n#end\n", StringComparison.Ordinal), "bad checkpoint header line 'stray=1'");
         Refused(f.Header.Replace("#seed=42\n", "#seed=x\n", StringComparison.Ordinal), "checkpoint header is invalid");
         Refused("", "not a ChannelSim checkpoint");
         var (identity, shard) = Checkpoint.ReadHeader(WriteHeader(temp, f.Header.Replace("#shard=1/1\n", "#shard=2/5\n", StringComparison.Ordinal)));
@@ -177,6 +178,8 @@ public class CheckpointRowTests
         Assert.Equal(42UL, identity.MasterSeed);
         Assert.Equal(DailyCap, identity.DailyReplicationCap);
         Assert.Contains("#seed=42\n", f.Header, StringComparison.Ordinal);
+        // Without a precision target its two fields are empty.
+        Assert.Contains("#precision=\n#precision_metric=\n", f.Header, StringComparison.Ordinal);
         Assert.StartsWith("#channelsim-checkpoint 2\n", f.Header, StringComparison.Ordinal);
     }
 
@@ -185,5 +188,20 @@ public class CheckpointRowTests
         string path = temp.Sub("header-" + Guid.NewGuid().ToString("N"));
         File.WriteAllText(path, text);
         return path;
+    }
+
+    [Fact]
+    public void RowsAreReadInAnyOrderAndTheReplicationsComeBackSorted()
+    {
+        using var f = new Fixture();
+        // Workers append chunks in the order they finish: replication 4 before 2, daily rows before
+        // totals, and a blank line at the start; the store starts too small for any of them.
+        string Genuine(char kind, int v, long r) => Row(Text(f.Find(kind, v, r)));
+        string body = "\n" + Genuine('t', 0, 4) + Genuine('t', 1, 4) +
+            Genuine('d', 0, 2) + Genuine('d', 1, 2) + Genuine('t', 0, 2) + Genuine('t', 1, 2);
+        var (complete, store) = f.Load(body, new ReplicationStore([12, 12], DailyCap, 1));
+        Assert.Equal([2L, 4], complete.ToArray());
+        Assert.Equal(f.Results.Store.DailySpan(1, 2).ToArray(), store.DailySpan(1, 2).ToArray());
+        Assert.Equal(f.Results.Store.TotalsSpan(1, 4).ToArray(), store.TotalsSpan(1, 4).ToArray());
     }
 }

@@ -129,4 +129,18 @@ public class ExperimentStatisticsTests
         Assert.Equal(9, c.VarianceReduction, Tolerance);
         Assert.Equal(4, c.N);
     }
+
+    [Fact]
+    public void TwoValuesHaveAVarianceAndUnsortedValuesGiveTheSameQuantiles()
+    {
+        (double mean, double variance) = ExperimentStatistics.MeanVariance([1, 3]);
+        Assert.Equal(2, mean);
+        Assert.Equal(2, variance);
+        MetricSummary sorted = ExperimentStatistics.Summarise([2, 4, 4, 4, 5, 5, 7, 9]);
+        MetricSummary shuffled = ExperimentStatistics.Summarise([9, 4, 2, 5, 7, 4, 5, 4]);
+        Assert.Equal(sorted, shuffled);
+        Assert.Equal(2.7, shuffled.P05, Tolerance);
+        var e = Assert.Throws<ArgumentException>(() => ExperimentStatistics.Compare([1, 2, 3], [1, 2]));
+        Assert.StartsWith("Paired samples must have the same length.", e.Message, StringComparison.Ordinal);
+    }
 }

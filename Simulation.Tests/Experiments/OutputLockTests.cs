@@ -62,4 +62,13 @@ public class OutputLockTests
         Assert.True(taken is not null, takeoverError);
         Assert.StartsWith(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + " ", File.ReadAllText(LockPath(temp.Path)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ALockWithoutAHostIsNeverTakenOverAndSaysSo()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(LockPath(temp.Path), "2147483000");
+        Assert.Null(OutputLock.TryAcquire(temp.Path, out string error));
+        Assert.Equal($"{temp.Path} is in use by another run (process 2147483000 on , lock file {LockPath(temp.Path)}); wait for it to finish or use another --out", error);
+    }
 }

@@ -116,4 +116,16 @@ public class PrecisionRuleTests
         Assert.Equal(Relative(2), PrecisionEvaluation.RelativeHalfWidth(results.Store, results.Replications, Metric.ArrivalsUk), 12);
         Assert.True(PrecisionEvaluation.RelativeHalfWidth(results.Store, 10, Metric.ArrivalsUk) > target);
     }
+
+    [Fact]
+    public void OneReplicationCannotMeetATargetAndUndefinedDifferencesCountAsExact()
+    {
+        // One row: no interval at all, so the rule must not report it as met.
+        ReplicationStore store = Store(Baseline, Plus(Baseline, LargeDifference));
+        Assert.Equal(double.PositiveInfinity, PrecisionEvaluation.RelativeHalfWidth(store, 1, Metric.ArrivalsUk));
+        // Two rows whose policy values are undefined (NaN, e.g. a ratio with no boats): the rule's
+        // documented exception counts that comparison as exact, leaving the decision to the others.
+        ReplicationStore undefined = Store([90, 110], [double.NaN, double.NaN]);
+        Assert.Equal(0, PrecisionEvaluation.RelativeHalfWidth(undefined, 2, Metric.ArrivalsUk));
+    }
 }

@@ -147,6 +147,8 @@ public class SessionRulesTests
         SessionOutcome cancelled = TestScenarios.Run(TestScenarios.Request(temp.Sub("cancelled"), replications: 10, shard: new ShardSpec(1, 4)), cancellation.Token);
         Assert.Equal(SessionStatus.Partial, cancelled.Status);
         Assert.Equal("shard 1/4: 0 of 3 replications", cancelled.Message);
+        using JsonDocument partialManifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp.Sub("cancelled"), "manifest.json")));
+        Assert.Equal("partial", partialManifest.RootElement.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -256,6 +258,8 @@ public class SessionRulesTests
         Assert.Equal(9, store.Capacity);
         store.EnsureCapacity(5);
         Assert.Equal(9, store.Capacity); // never shrinks
+        store.EnsureCapacity(9);
+        Assert.Equal(9, store.Capacity); // already big enough: no growth
 
         var result = new ReplicationResult(5);
         result[Metric.Deaths] = 7;
@@ -269,7 +273,9 @@ public class SessionRulesTests
         Assert.Equal(2, store.DailyValue(1, 3, (int)DailySeries.Deaths, 4));
         Assert.Equal(11, store.DailyValue(1, 3, (int)DailySeries.ArrivalsUk, 0));
         Assert.Equal(0, store.DailyValue(1, 3, (int)DailySeries.ArrivalsUk, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => store.DailySpan(1, 4));
+        var belowCap = Assert.Throws<ArgumentOutOfRangeException>(() => store.DailySpan(1, 4));
+        Assert.Equal("replication", belowCap.ParamName);
+        Assert.Contains("only below the cap", belowCap.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplicationStore([3], -1, 1));
 
         Assert.Equal(0, store.CompletePrefix(9));
@@ -281,6 +287,7 @@ public class SessionRulesTests
         Assert.True(store.IsDone(3));
         Assert.False(store.IsDone(2));
         Assert.False(store.IsDone(100));
+        Assert.False(store.IsDone(store.Capacity));
     }
 
     [Fact]
@@ -297,5 +304,119 @@ public class SessionRulesTests
         Assert.Equal(12, results.Summaries[1][(int)Metric.ArrivalsUk].N);
         Assert.Equal(DailyOutputSeries.Names.Length, results.Daily[1].Length);
         Assert.Equal(12, results.Daily[1][0].Length);
+    }
+
+    [Fact]
+    public void ACheckpointAloneIsAnEarlierRunAndResumingAnEmptyDirectoryStartsAfresh()
+    {
+        using var temp = new TempDirectory();
+        string killed = temp.Sub("killed");
+        TestScenarios.Run(TestScenarios.Request(killed, replications: 6));
+        File.Delete(Path.Combine(killed, "manifest.json"));
+        foreach (string name in Simulation.Core.Reporting.ResultsWriter.FileNames) File.Delete(Path.Combine(killed, name));
+        SessionOutcome refused = TestScenarios.Run(TestScenarios.Request(killed, replications: 6));
+        Assert.Equal(SessionStatus.Refused, refused.Status);
+        Assert.Contains("already holds results of an earlier run; use --resume", refused.Message, StringComparison.Ordinal);
+
+        SessionOutcome fresh = TestScenarios.Run(TestScenarios.Request(temp.Sub("empty"), replications: 6, resume: true));
+        Assert.Equal(SessionStatus.Complete, fresh.Status);
+        Assert.Equal("6 replications, fixed_replications", fresh.Message);
+    }
+
+    [Fact]
+    public void ResumingWithAnotherShardOrADamagedHeaderIsRefusedWithTheReason()
+    {
+        using var temp = new TempDirectory();
+        string shard = temp.Sub("shard");
+        TestScenarios.Run(TestScenarios.Request(shard, replications: 8, shard: new ShardSpec(1, 2)));
+        SessionOutcome other = TestScenarios.Run(TestScenarios.Request(shard, replications: 8, shard: new ShardSpec(2, 2), resume: true));
+        Assert.Equal(SessionStatus.Refused, other.Status);
+        Assert.Equal($"cannot resume {shard}: it holds shard 1/2, not 2/2", other.Message);
+
+        string damaged = temp.Sub("damaged");
+        TestScenarios.Run(TestScenarios.Request(damaged, replications: 4));
+        string checkpoint = ExperimentSession.CheckpointPath(damaged);
+        File.WriteAllText(checkpoint, File.ReadAllText(checkpoint).Replace("#end\n", "stray\n#end\n", StringComparison.Ordinal));
+        SessionOutcome refused = TestScenarios.Run(TestScenarios.Request(damaged, replications: 4, resume: true));
+        Assert.Equal(SessionStatus.Refused, refused.Status);
+        Assert.StartsWith($"cannot resume {damaged}: ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("bad checkpoint header line 'stray'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRunnerCapsTheFirstBatchAndSaysWhetherItWasInterrupted()
+    {
+        var runner = new MonteCarloRunner(v => new FakeReplicationModel(v.Parameters));
+        // One replication is enough to run.
+        ExperimentPlan one = TestScenarios.Request("unused", replications: 1).Plan;
+        Assert.Equal(new RunOutcome(StoppingRules.FixedReplications, 1, false), runner.Run(one, new ReplicationStore([12, 12], 0, 1), null, null, CancellationToken.None));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => runner.Run(one with { Replications = 0 }, new ReplicationStore([12, 12], 0, 1), null, null, CancellationToken.None));
+        Assert.Contains("At least one replication is needed.", e.Message, StringComparison.Ordinal);
+        var shardError = Assert.Throws<ArgumentException>(() => runner.Run(one with { Precision = new PrecisionTarget(0.1, Metric.ArrivalsUk, 5), Shard = new ShardSpec(1, 2) },
+            new ReplicationStore([12, 12], 0, 1), null, null, CancellationToken.None));
+        Assert.Contains("A precision target needs the whole run, not a shard.", shardError.Message, StringComparison.Ordinal);
+
+        // A first batch larger than the cap is cut to the cap.
+        ExperimentPlan capped = TestScenarios.Request("unused", replications: 20, precision: new PrecisionTarget(1e-9, Metric.ArrivalsUk, 8)).Plan;
+        var store = new ReplicationStore([12, 12], 0, 20);
+        Assert.Equal(new RunOutcome(StoppingRules.MaxReplications, 8, false), runner.Run(capped, store, null, null, CancellationToken.None));
+        Assert.False(store.IsDone(8));
+
+        // Cancelled mid-run: interrupted. Cancelled only after the last replication: not interrupted.
+        using (var midway = new CancellationTokenSource())
+        {
+            var stopping = new MonteCarloRunner(v => new FakeReplicationModel(v.Parameters, r => { if (r == 3) midway.Cancel(); }));
+            RunOutcome outcome = stopping.Run(TestScenarios.Request("unused", replications: 20, threads: 1).Plan, new ReplicationStore([12, 12], 0, 20), null, null, midway.Token);
+            Assert.Equal(new RunOutcome(StoppingRules.Interrupted, 20, true), outcome);
+        }
+        using (var atEnd = new CancellationTokenSource())
+        {
+            int calls = 0;
+            var last = new MonteCarloRunner(v => new FakeReplicationModel(v.Parameters, r => { if (Interlocked.Increment(ref calls) == 2 * 20) atEnd.Cancel(); }));
+            RunOutcome outcome = last.Run(TestScenarios.Request("unused", replications: 20, threads: 1).Plan, new ReplicationStore([12, 12], 0, 20), null, null, atEnd.Token);
+            Assert.Equal(new RunOutcome(StoppingRules.FixedReplications, 20, false), outcome);
+        }
+    }
+
+    [Fact]
+    public void ProgressIsReportedWhileALongBatchRuns()
+    {
+        // 24 replications of 2 variants at 30 ms each keep one worker busy for about 1.4 s, past the
+        // one-second progress tick, so at least one report comes before the final one.
+        var runner = new MonteCarloRunner(v => new FakeReplicationModel(v.Parameters, _ => Thread.Sleep(30)));
+        var progress = new Reports();
+        runner.Run(TestScenarios.Request("unused", replications: 24, threads: 1).Plan, new ReplicationStore([12, 12], 0, 24), null, progress, CancellationToken.None);
+        Assert.True(progress.Seen.Count >= 2, $"{progress.Seen.Count} progress report(s)");
+        Assert.True(progress.Seen[0].Completed < 24, "the first report came only at the end");
+        Assert.Equal(new ReplicationProgress(24, 24), progress.Seen[^1]);
+    }
+
+    [Fact]
+    public void MergeNamesWhatIsMissingAndWritesItsOwnManifest()
+    {
+        using var temp = new TempDirectory();
+        List<string> two = Shards(temp, 2);
+        // Shard 2 lost replications 3 and 7 (its rows are taken out of the checkpoint).
+        string checkpoint = ExperimentSession.CheckpointPath(two[1]);
+        File.WriteAllLines(checkpoint, File.ReadAllLines(checkpoint).Where(l => !(l.Length > 4 && l[1] == ',' && (l.AsSpan(4).StartsWith("3,") || l.AsSpan(4).StartsWith("7,")))));
+        SessionOutcome incomplete = ExperimentMerge.Merge(two, temp.Sub("merged"), "merge", false, false);
+        Assert.Equal(SessionStatus.Refused, incomplete.Status);
+        Assert.Equal("the shards are incomplete: 2 of 12 replications are missing (first: 3); finish them with 'run --shard k/n --resume'", incomplete.Message);
+
+        List<string> whole = Shards(temp, 2, replications: 10);
+        File.Delete(Path.Combine(whole[0], "manifest.json")); // merge still works; the scenario paths are then unknown
+        string merged = temp.Sub("merged-ok");
+        SessionOutcome outcome = ExperimentMerge.Merge(whole, merged, "channelsim merge a b", false, writeParquet: true);
+        Assert.Equal(SessionStatus.Complete, outcome.Status);
+        Assert.Equal("merged 2 shards, 10 replications", outcome.Message);
+        using (JsonDocument manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(merged, "manifest.json"))))
+        {
+            Assert.Equal("merge", manifest.RootElement.GetProperty("command").GetString());
+            Assert.Equal("complete", manifest.RootElement.GetProperty("status").GetString());
+        }
+        Assert.True(File.Exists(Path.Combine(merged, "replications.parquet")));
+        // --force starts from a clean directory: no Parquet file of the earlier merge is left behind.
+        Assert.Equal(SessionStatus.Complete, ExperimentMerge.Merge(whole, merged, "merge", force: true, writeParquet: false).Status);
+        Assert.False(File.Exists(Path.Combine(merged, "replications.parquet")));
     }
 }
