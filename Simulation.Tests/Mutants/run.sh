@@ -63,11 +63,12 @@ for patch in "${patches[@]}"; do
   else
     (cd "$current" && dotnet test ChannelSim.sln -c Release --no-build --filter "$filter" --blame-hang-timeout 10m >"$logs/$name.test.log" 2>&1)
     rc=$?
-    failed=$(grep -E '^\s+Failed [A-Za-z]' "$logs/$name.test.log" | sed -E 's/^\s+Failed ([^ ]+).*/\1/' | sed -E 's/^Simulation\.Tests\.//' | sort -u)
+    # "  Failed Simulation.Tests.Class.Method(args) [12 ms]" -> "Class.Method(args)"
+    failed=$(grep -E '^\s+Failed [A-Za-z]' "$logs/$name.test.log" | sed -E 's/^\s+Failed (.*) \[[^]]*\]\s*$/\1/' | sed -E 's/^Simulation\.Tests\.//' | sort -u)
     count=$(printf '%s\n' "$failed" | grep -c . || true)
     if [ "$rc" -ne 0 ] && [ "$count" -gt 0 ]; then
       killed=$((killed + 1))
-      result="killed by $count test(s): $(printf '%s\n' "$failed" | head -3 | cut -c1-110 | paste -sd ';' -)$([ "$count" -gt 3 ] && echo ' ...')"
+      result="killed by $count test(s): $(printf '%s\n' "$failed" | head -3 | cut -c1-110 | paste -sd ';' - | sed 's/;/; /g')$([ "$count" -gt 3 ] && echo ' ...')"
     elif [ "$rc" -ne 0 ]; then
       killed=$((killed + 1))
       result="killed: the test run failed or hung without a failing test name (see $logs/$name.test.log)"
