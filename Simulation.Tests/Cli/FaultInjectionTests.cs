@@ -85,6 +85,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public void AFullDiskEndsWithAClearMessageAndNoCompleteManifest()
     {
         using var temp = new TempDirectory();
@@ -130,21 +131,29 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task AnOutputDirectoryRemovedMidRunEndsWithAClearMessage()
     {
         using var temp = new TempDirectory();
         string scenario = RealModelScenario.Write(temp.Path, horizonDays: 60);
         string outDirectory = temp.Sub("out");
-        var start = CliProcess.StartInfo("run", scenario, "--replications", "1500", "--threads", "1", "--out", outDirectory);
+        const int replications = 4000;
+        var start = CliProcess.StartInfo("run", scenario, "--replications", replications.ToString(CultureInfo.InvariantCulture), "--threads", "1", "--out", outDirectory);
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         string checkpoint = Path.Combine(outDirectory, "checkpoint", "replications.ckpt");
-        var waited = Stopwatch.StartNew();
-        while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30) && (!File.Exists(checkpoint) || new FileInfo(checkpoint).Length < 2048)) Thread.Sleep(10);
-        Assert.False(process.HasExited, "the run ended before the directory could be removed; raise --replications");
+        // Mid-run: the checkpoint on disk shows finished replications, but at most a quarter of them
+        // (rows still buffered in the process are a few dozen at most), so the run is still computing.
+        int rows = 0;
+        bool midRun = ProcessSignals.WaitFor(process, () => (rows = ProcessSignals.CheckpointRows(checkpoint)) >= 1, TimeSpan.FromSeconds(60));
+        Assert.True(midRun, $"the run ended (exit {(process.HasExited ? process.ExitCode : -1)}) before any replication reached the checkpoint; raise --replications");
+        Assert.True(rows <= replications / 4, $"{rows} of {replications} replications were already done when the directory could be removed; raise --replications");
         Directory.Delete(outDirectory, recursive: true);
-        Assert.True(process.WaitForExit(60_000), "the run hung after its directory vanished");
+        bool stillRunning = !process.HasExited;
+        output.WriteLine($"directory removed with {rows} of {replications} replications in the checkpoint; process still running: {stillRunning}");
+        Assert.True(stillRunning, "the run had already ended when its directory was removed");
+        Assert.True(process.WaitForExit(120_000), "the run hung after its directory vanished");
         _ = await stdout;
         string err = await stderr;
         output.WriteLine($"exit {process.ExitCode}: {err}");
@@ -161,6 +170,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     /// </summary>
     [Fact]
     [Trait("Category", "LongRunning")]
+    [Trait("Category", "Process")]
     public void RandomSigkillsFollowedByResumeGiveTheBytesOfAnUninterruptedRun()
     {
         string? configured = Environment.GetEnvironmentVariable("CHANNELSIM_KILL_POINTS");
@@ -185,16 +195,20 @@ public class FaultInjectionTests(ITestOutputHelper output)
 
         var checkpointSizes = new HashSet<long>();
         var rng = new Random(seed);
-        int landed = 0, chains = 0;
+        int landed = 0, chains = 0, idle = 0;
+        long before = 0;
         string outDirectory = "";
         bool fresh = true;
-        // Kills that miss (the run had already finished) do not count; try until enough have landed.
+        // Kills that miss (the run had already finished) and kills that land before the run added
+        // anything to its checkpoint (start-up, or the resume's rewrite) do not count: only a kill
+        // after progress tests that finished work survives. Try until enough have landed.
         for (int k = 0; landed < killPoints; k++)
         {
-            Assert.True(k < 4 * killPoints, $"only {landed} of {k} kills landed mid-run");
+            Assert.True(k < 6 * killPoints, $"only {landed} of {k} kills landed mid-run after progress ({idle} landed before any)");
             if (fresh)
             {
                 outDirectory = temp.Sub("chain" + (++chains).ToString(CultureInfo.InvariantCulture));
+                before = 0;
             }
             string[] args = fresh
                 ? ["run", scenario, .. common, "--threads", "1", "--out", outDirectory]
@@ -209,15 +223,15 @@ public class FaultInjectionTests(ITestOutputHelper output)
             }
             else
             {
-                // By progress: once the checkpoint reaches a random share of its final size, so kills
-                // land mid-run even when a loaded machine makes timings unpredictable.
-                long target = (long)(rng.NextDouble() * 0.9 * referenceCheckpointBytes);
+                // By progress: once the checkpoint has grown by a random share of what is left of its
+                // final size, so kills land mid-run after progress even when a loaded machine makes
+                // timings unpredictable.
+                long target = before + 1 + (long)(rng.NextDouble() * 0.9 * Math.Max(0, referenceCheckpointBytes - before));
                 var waited = Stopwatch.StartNew();
                 while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30) &&
                        (!File.Exists(ExperimentCheckpoint(outDirectory)) || new FileInfo(ExperimentCheckpoint(outDirectory)).Length < target)) Thread.Sleep(5);
             }
             bool wasRunning = !process.HasExited;
-            long checkpointBytes = File.Exists(ExperimentCheckpoint(outDirectory)) ? new FileInfo(ExperimentCheckpoint(outDirectory)).Length : 0;
             if (wasRunning) process.Kill();
             process.WaitForExit();
             _ = stdout.Result;
@@ -225,11 +239,22 @@ public class FaultInjectionTests(ITestOutputHelper output)
             AssertNoStackTrace(errors);
             if (wasRunning && process.ExitCode != 0)
             {
-                landed++;
-                checkpointSizes.Add(checkpointBytes);
-                output.WriteLine($"kill {k} (chain {chains}): landed, checkpoint {checkpointBytes} bytes");
+                // What survived the kill on disk, against what the chain had before this process.
+                long after = File.Exists(ExperimentCheckpoint(outDirectory)) ? new FileInfo(ExperimentCheckpoint(outDirectory)).Length : 0;
                 AssertNotMarkedComplete(outDirectory);
                 fresh = false;
+                if (after > before)
+                {
+                    landed++;
+                    checkpointSizes.Add(after);
+                    output.WriteLine($"kill {k} (chain {chains}): landed after progress, checkpoint {before} -> {after} bytes");
+                }
+                else
+                {
+                    idle++;
+                    output.WriteLine($"kill {k} (chain {chains}): landed before any progress ({before} -> {after} bytes), not counted");
+                }
+                before = after;
             }
             else
             {
@@ -254,6 +279,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     private static string ExperimentCheckpoint(string directory) => Simulation.Core.Experiments.ExperimentSession.CheckpointPath(directory);
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task TwoRunsRacingForOneDirectoryLeaveOneWinnerAndIntactResults()
     {
         using var temp = new TempDirectory();

@@ -3,6 +3,7 @@ using Simulation.Tests.Experiments;
 
 namespace Simulation.Tests.Cli;
 
+[Trait("Category", "Process")]
 public class ShardProcessTests
 {
     [Fact]
@@ -42,6 +43,7 @@ public class ShardProcessTests
     }
 }
 
+[Trait("Category", "Process")]
 public class CliProcessTests
 {
     [Fact]
@@ -74,15 +76,23 @@ public class CliProcessTests
             Task<string> stderr = process.StandardError.ReadToEndAsync();
             // Wait for the first finished replications to reach the checkpoint, then press Ctrl+C.
             string checkpoint = Path.Combine(temp.Sub("interrupted"), "checkpoint", "replications.ckpt");
-            var waited = Stopwatch.StartNew();
-            while (!process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30) &&
-                   (!File.Exists(checkpoint) || new FileInfo(checkpoint).Length < 4096)) Thread.Sleep(20);
-            if (!process.HasExited) Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            bool progressed = ProcessSignals.WaitFor(process, () => File.Exists(checkpoint) && new FileInfo(checkpoint).Length >= 4096, TimeSpan.FromSeconds(30));
+            string disposition = process.HasExited ? "unknown (exited)" : ProcessSignals.Disposition(process.Id, ProcessSignals.SigInt);
+            int rowsAtSignal = ProcessSignals.CheckpointRows(checkpoint);
+            bool sent = progressed && ProcessSignals.Send(process, "INT");
             await process.WaitForExitAsync();
             _ = await stdout;
             string errors = await stderr;
-            Assert.True(process.ExitCode != 0, "the run finished before SIGINT arrived; raise --replications so the signal lands mid-run");
-            Assert.True(process.ExitCode == 3, errors);
+            string what = $"SIGINT {(sent ? "was sent" : "was not sent")} with {rowsAtSignal} of 1000 replications in the checkpoint; " +
+                $"the child's SIGINT disposition was {disposition} ({ProcessSignals.OwnDispositions()}); exit code {process.ExitCode}";
+            if (!sent) Assert.Fail($"the run ended before it could be interrupted: {what}. Raise --replications so the signal lands mid-run.\n{errors}");
+            if (process.ExitCode == 0)
+            {
+                Assert.Fail(disposition == "ignored"
+                    ? $"the child ignored SIGINT, so the run went on to the end: {what}. The signal was inherited as ignored; CliProcess.StartInfo must reset it."
+                    : $"the run completed although SIGINT was sent mid-run: {what}.\n{errors}");
+            }
+            Assert.True(process.ExitCode == 3, $"expected exit code 3 (interrupted): {what}\n{errors}");
         }
         string manifest = File.ReadAllText(Path.Combine(temp.Sub("interrupted"), "manifest.json"));
         Assert.Contains("\"status\": \"partial\"", manifest, StringComparison.Ordinal);
@@ -96,18 +106,39 @@ public class CliProcessTests
 /// <summary>Runs the built channelsim.dll as a separate process.</summary>
 internal static class CliProcess
 {
+    private static readonly Lazy<bool> ResetsSignals = new(() =>
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/env")) return false;
+        try
+        {
+            using Process probe = Process.Start(new ProcessStartInfo("/usr/bin/env", ["--default-signal=INT,TERM", "true"])
+            { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true })!;
+            probe.StandardError.ReadToEnd();
+            probe.WaitForExit();
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
+
     public static ProcessStartInfo StartInfo(params string[] args)
     {
         // The Cli project is referenced by the tests, so channelsim.dll and its runtimeconfig sit next to this assembly.
         string dll = Path.Combine(AppContext.BaseDirectory, "channelsim.dll");
         Assert.True(File.Exists(dll), "channelsim.dll not found next to the test assembly: " + dll);
-        // Through 'env --default-signal=INT': a test host started in the background has SIGINT
-        // ignored, children inherit that, and the .NET runtime then never reports SIGINT, so the
-        // interrupt tests would time out instead of testing anything. (A shell's 'trap - INT'
-        // cannot undo a disposition that was ignored on entry; env can.)
-        var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("--default-signal=INT");
-        start.ArgumentList.Add("dotnet");
+        // A test run started in the background by a non-interactive shell ('dotnet test ... &') inherits
+        // SIGINT as ignored, and an ignored signal stays ignored across exec, so the child would never
+        // see Ctrl+C (the .NET runtime leaves an inherited-ignored SIGINT alone). GNU env (coreutils
+        // 8.31 or later, as on Debian 12) resets SIGINT and SIGTERM to their default before it execs
+        // dotnet, so the child installs its own handlers whatever the test run inherited.
+        var start = new ProcessStartInfo(ResetsSignals.Value ? "/usr/bin/env" : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (ResetsSignals.Value)
+        {
+            start.ArgumentList.Add("--default-signal=INT,TERM");
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(dll);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         return start;

@@ -122,6 +122,7 @@ public class DeterminismMatrixTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task TheRealProcessUnderEachLocaleWritesIdenticalBytes()
     {
         using var temp = new TempDirectory();

@@ -73,4 +73,82 @@ public class ExperimentStatisticsTests
         // Never beyond the cap.
         Assert.Equal(10_000, PrecisionEvaluation.NextTarget(100, 100, double.PositiveInfinity, target));
     }
+
+    [Fact]
+    public void NextTargetRoundsAwayFloatingPointNoiseAndRespectsBatchAndCap()
+    {
+        var target = new PrecisionTarget(0.01, Simulation.Core.Domain.Metrics.Metric.ArrivalsUk, 10_000);
+        // 100 · (0.02 / 0.01)² · 1.1 is 440.00000000000006 in floating point: 440, not 441.
+        Assert.Equal(440, PrecisionEvaluation.NextTarget(100, 10, 0.02, target));
+        // A genuine fraction still rounds up: 100 · 1.5² · 1.1 = 247.5 -> 248.
+        Assert.Equal(248, PrecisionEvaluation.NextTarget(100, 10, 0.015, target));
+        // The estimate is below the current count plus one first batch: one more batch (here 30).
+        Assert.Equal(130, PrecisionEvaluation.NextTarget(100, 30, 0.0101, target));
+        // An estimate at or beyond the cap asks for the cap, never more.
+        var small = new PrecisionTarget(0.01, Simulation.Core.Domain.Metrics.Metric.ArrivalsUk, 300);
+        Assert.Equal(300, PrecisionEvaluation.NextTarget(100, 10, 0.02, small));
+        Assert.Equal(300, PrecisionEvaluation.NextTarget(295, 10, 0.0101, small));
+        Assert.Equal(300, PrecisionEvaluation.NextTarget(100, 10, double.NaN, small));
+        // Exactly at the cap: 250 · 1.1 · (0.0104 / 0.01)² ≈ 297.4 -> 298 (below the cap of 300 by the estimate).
+        Assert.Equal(298, PrecisionEvaluation.NextTarget(250, 10, 0.0104, small));
+    }
+
+    [Fact]
+    public void UndefinedStatisticsAreNaNOrInfinityNotExceptions()
+    {
+        Assert.True(double.IsNaN(ExperimentStatistics.TQuantile975(1)));
+        Assert.True(double.IsNaN(ExperimentStatistics.TQuantile975(0)));
+        Assert.Equal(12.706205, ExperimentStatistics.TQuantile975(2), 5);
+        Assert.Equal(1.959964, ExperimentStatistics.TQuantile975(1_000_000), 3);
+        (double mean, double variance) = ExperimentStatistics.MeanVariance([]);
+        Assert.True(double.IsNaN(mean) && double.IsNaN(variance));
+        Assert.True(double.IsNaN(ExperimentStatistics.Quantile([], 0.5)));
+        MetricSummary empty = ExperimentStatistics.Summarise([]);
+        Assert.Equal(0, empty.N);
+        Assert.True(double.IsNaN(empty.Mean) && double.IsNaN(empty.P50));
+        // Relative half-width: against |reference|, infinite when it cannot be formed.
+        Assert.Equal(0.25, ExperimentStatistics.RelativeHalfWidth(1, -4));
+        Assert.Equal(0.25, ExperimentStatistics.RelativeHalfWidth(1, 4));
+        Assert.Equal(double.PositiveInfinity, ExperimentStatistics.RelativeHalfWidth(1, 0));
+        Assert.Equal(double.PositiveInfinity, ExperimentStatistics.RelativeHalfWidth(double.NaN, 4));
+        Assert.Equal(double.PositiveInfinity, ExperimentStatistics.RelativeHalfWidth(1, double.NaN));
+        Assert.Equal(double.PositiveInfinity, ExperimentStatistics.RelativeHalfWidth(double.PositiveInfinity, 4));
+        Assert.Equal(0, ExperimentStatistics.RelativeHalfWidth(0, 4));
+    }
+
+    [Fact]
+    public void PairedSamplesOfDifferentLengthAreRefused()
+    {
+        Assert.Throws<ArgumentException>(() => ExperimentStatistics.Compare([1, 2, 3], [1, 2]));
+        PairedComparison none = ExperimentStatistics.Compare([], []);
+        Assert.Equal(0, none.N);
+        Assert.True(double.IsNaN(none.PLower));
+    }
+
+    [Fact]
+    public void TiesDoNotCountAsLowerAndTheVarianceRatioUsesBothSamples()
+    {
+        // d = {0, -2, 1, -1}: lower in 2 of 4 (the tie does not count). var(a) = 20/3 (a = 10, 12, 14, 16),
+        // var(b) = 25/3 (b = 10, 10, 15, 15), var(d) = 5/3 (mean -0.5, squares 0.25 + 2.25 + 2.25 + 0.25 = 5, / 3),
+        // so VR = (20/3 + 25/3) / (5/3) = 9.
+        PairedComparison c = ExperimentStatistics.Compare([10, 12, 14, 16], [10, 10, 15, 15]);
+        Assert.Equal(0.5, c.PLower);
+        Assert.Equal(-0.5, c.MeanDiff, Tolerance);
+        Assert.Equal(9, c.VarianceReduction, Tolerance);
+        Assert.Equal(4, c.N);
+    }
+
+    [Fact]
+    public void TwoValuesHaveAVarianceAndUnsortedValuesGiveTheSameQuantiles()
+    {
+        (double mean, double variance) = ExperimentStatistics.MeanVariance([1, 3]);
+        Assert.Equal(2, mean);
+        Assert.Equal(2, variance);
+        MetricSummary sorted = ExperimentStatistics.Summarise([2, 4, 4, 4, 5, 5, 7, 9]);
+        MetricSummary shuffled = ExperimentStatistics.Summarise([9, 4, 2, 5, 7, 4, 5, 4]);
+        Assert.Equal(sorted, shuffled);
+        Assert.Equal(2.7, shuffled.P05, Tolerance);
+        var e = Assert.Throws<ArgumentException>(() => ExperimentStatistics.Compare([1, 2, 3], [1, 2]));
+        Assert.StartsWith("Paired samples must have the same length.", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -10,7 +10,10 @@ namespace Simulation.Tests.Experiments;
 /// streams, the statistics or the output format shows up here as a byte difference. Restructuring
 /// the model must leave these files unchanged. Re-bless with CHANNELSIM_UPDATE_GOLDEN=1 only after
 /// reviewing the diff (docs/RELIABILITY.md).
+/// Category Golden: left out of mutation runs (a byte difference would kill every mutant without
+/// saying which test should have caught it; see docs/TESTING.md).
 /// </summary>
+[Trait("Category", "Golden")]
 public class GoldenSummaryTests
 {
     private const string Replications = "20";

@@ -164,6 +164,7 @@ public class ScenarioFuzzTests(ITestOutputHelper output)
     /// one process each.
     /// </summary>
     [Fact]
+    [Trait("Category", "Process")]
     public void TheRealExecutableRejectsMutatedFilesCleanly()
     {
         using var temp = new TempDirectory();

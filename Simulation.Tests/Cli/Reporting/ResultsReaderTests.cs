@@ -186,7 +186,16 @@ public sealed class ResultsReaderTests
         var first = sweep[0];
         Assert.Equal("launch.prevented_on_land_share", first.Parameter);
         Assert.Equal("0.35", first.LowValue);
+        Assert.Equal("0.55", first.HighValue);
         Assert.Equal("arrivals_uk", first.Metric);
-        Assert.Equal(Math.Abs(first.HighMean - first.LowMean), first.Swing);
+        // Values from the fixture's sweep.csv: low_mean 7009.3, high_mean 5136.1, baseline 6042.5.
+        Assert.Equal(7009.3, first.LowMean, 9);
+        Assert.Equal(5136.1, first.HighMean, 9);
+        Assert.Equal(6042.5, first.BaselineMean, 9);
+        // The swing is the width of the tornado bar, positive whichever end is larger:
+        // 7009.3 - 5136.1 = 1873.2 here (high below low), 6828.0 - 5196.6 = 1631.4 in row 2 (high above low).
+        Assert.Equal(1873.2, first.Swing, 9);
+        Assert.Equal(1631.4, sweep[1].Swing, 9);
+        Assert.Equal(0.0, sweep[2].LowMean - 6042.5, 9);
     }
 }

@@ -81,6 +81,30 @@ public class QueueingTheoryTests
         AssertInside(wq, ConfidenceInterval(waits), "Wq");
     }
 
+    /// <summary>
+    /// Utilisation is λ·E[S]/c exactly (work arriving per server), so it measures the mean service
+    /// time directly. Sized so that a 1% error in the mean service time cannot pass: the standard
+    /// error across replications must be below 0.2% of ρ (a 1% error is then at least 5 standard
+    /// errors away), and the estimate must lie within 4 standard errors of ρ (a correct engine
+    /// fails that with probability about 6e-5, or a little more with 29 degrees of freedom).
+    /// </summary>
+    [Fact]
+    public void MMcUtilisationPinsTheMeanServiceTimeToWithinAFractionOfOnePercent()
+    {
+        const double lambda = 4.0, mu = 1.0;
+        const int servers = 5, replications = 30;
+        double rho = lambda / (servers * mu);
+        var utilisation = new double[replications];
+        for (int r = 0; r < replications; r++)
+        {
+            utilisation[r] = MmcQueue.Run(lambda, mu, servers, customers: 100_000, seed: 4242, replication: r).Utilisation;
+        }
+        double mean = utilisation.Average();
+        double se = Math.Sqrt(utilisation.Sum(u => (u - mean) * (u - mean)) / (replications - 1) / replications);
+        Assert.True(se < 0.002 * rho, $"standard error {se} is too large to see a 1% error in the mean service time");
+        Assert.True(Math.Abs(mean - rho) <= 4 * se, $"utilisation {mean} vs ρ = {rho}: {(mean - rho) / se:F1} standard errors ({100 * (mean / rho - 1):F2}%)");
+    }
+
     [Fact]
     public void MM1RunIsReproducibleAndCountsThreeEngineEventsPerWaitingCustomer()
     {

@@ -46,8 +46,58 @@ public class SeedDerivationTests
     }
 
     [Fact]
-    public void DerivationIsAPureFunction()
+    public void MixIsTheSplitMix64Output()
     {
-        Assert.Equal(SeedDerivation.For(42, 3, StreamId.Crossing, 17), SeedDerivation.For(42, 3, StreamId.Crossing, 17));
+        // The published SplitMix64 sequence from state 0 (Steele, Lea and Flood 2014; Vigna's
+        // reference C code): output k is the finaliser applied to k times the golden gamma.
+        const ulong golden = 0x9E3779B97F4A7C15UL;
+        Assert.Equal(0xE220A8397B1DCDAFUL, SeedDerivation.Mix(0));
+        Assert.Equal(0x6E789E6AA1B965F4UL, SeedDerivation.Mix(golden));
+        Assert.Equal(0x06C45D188009454FUL, SeedDerivation.Mix(unchecked(2 * golden)));
+        Assert.Equal(0xF88BB8A8724C81ECUL, SeedDerivation.Mix(unchecked(3 * golden)));
+    }
+
+    [Fact]
+    public void DerivationMatchesAnIndependentBigIntegerImplementationOnRandomInputs()
+    {
+        // The documented derivation, written again with arbitrary-precision arithmetic reduced
+        // modulo 2^64 (no reliance on ulong wrap-around), on 2,000 random inputs.
+        var rng = new System.Random(2024);
+        StreamId[] streams = Enum.GetValues<StreamId>();
+        for (int i = 0; i < 2000; i++)
+        {
+            ulong master = (ulong)rng.NextInt64() ^ ((ulong)rng.Next(2) << 63);
+            long replication = rng.Next(0, 10_000_000);
+            StreamId stream = streams[rng.Next(streams.Length)];
+            long entity = rng.Next(0, 1_000_000);
+            ulong expected = ReferenceDerivation.For(master, replication, stream, entity);
+            Assert.True(expected == SeedDerivation.For(master, replication, stream, entity),
+                $"For({master}, {replication}, {stream}, {entity})");
+            Assert.Equal(ReferenceDerivation.ForReplication(master, replication), SeedDerivation.ForReplication(master, replication));
+        }
+    }
+
+    /// <summary>SeedDerivation's documented formulas over System.Numerics.BigInteger.</summary>
+    private static class ReferenceDerivation
+    {
+        private static readonly System.Numerics.BigInteger Modulus = System.Numerics.BigInteger.One << 64;
+
+        private static System.Numerics.BigInteger Mix(System.Numerics.BigInteger v)
+        {
+            var z = (v + 0x9E3779B97F4A7C15UL) % Modulus;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL % Modulus;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL % Modulus;
+            return z ^ (z >> 31);
+        }
+
+        public static ulong ForReplication(ulong master, long replication) => (ulong)Replication(master, replication);
+
+        private static System.Numerics.BigInteger Replication(ulong master, long replication) => Mix(Mix(master) ^ replication);
+
+        public static ulong For(ulong master, long replication, StreamId stream, long entity)
+        {
+            var streamKey = new System.Numerics.BigInteger((uint)stream) << 32;
+            return (ulong)Mix(Mix(Replication(master, replication) ^ streamKey) ^ entity);
+        }
     }
 }
