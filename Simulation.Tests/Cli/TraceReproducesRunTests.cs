@@ -13,9 +13,9 @@ public class TraceReproducesRunTests
     private const string Seed = "7";
 
     private sealed record TraceTotals(double Arrivals, double BoatsArrived, double Launches, double PreventedOnLand,
-        double InterceptionDeaths, double CrushIncidentDeaths, double CapsizeDeaths, double ReturnedWindspire)
+        double Drowning, double Hypothermia, double Crush, double Interception, double ReturnedWindspire, double ReturnedAfterArrival)
     {
-        public double TracedDeaths => InterceptionDeaths + CrushIncidentDeaths + CapsizeDeaths;
+        public double Deaths => Drowning + Hypothermia + Crush + Interception;
     }
 
     private static TraceTotals Totals(string traceCsv)
@@ -23,16 +23,33 @@ public class TraceReproducesRunTests
         CsvFile trace = CsvFile.Read(traceCsv);
         Assert.Equal(["time_hours", "date", "entity", "event", "people", "outcome"], trace.Header);
         double Sum(params string[] events) => trace.Rows.Where(r => events.Contains(trace.Cell(r, "event"))).Sum(r => trace.Number(r, "people"));
+        double Died(string cause) => trace.Rows.Where(r => trace.Cell(r, "event") == "death" && trace.Cell(r, "outcome") == cause).Sum(r => trace.Number(r, "people"));
         int Count(Func<string[], bool> predicate) => trace.Rows.Count(predicate);
         return new TraceTotals(
             Arrivals: Sum("landed_uk", "self_landed"),
             BoatsArrived: Count(r => trace.Cell(r, "event") is "landed_uk" or "self_landed" && trace.Number(r, "people") > 0),
             Launches: Count(r => trace.Cell(r, "event") == "launch"),
             PreventedOnLand: Sum("prevented_on_land", "group_prevented_on_land"),
-            InterceptionDeaths: Sum("interception_capsize"),
-            CrushIncidentDeaths: Sum("crush_incident"),
-            CapsizeDeaths: Sum("capsize"),
-            ReturnedWindspire: Sum("returned_windspire"));
+            Drowning: Died("drowning"), Hypothermia: Died("hypothermia"), Crush: Died("crush"), Interception: Died("interception"),
+            ReturnedWindspire: Sum("returned_windspire"),
+            ReturnedAfterArrival: Sum("returned_after_arrival"));
+    }
+
+    private static void AssertRowEqualsTrace(CsvFile run, string[] row, TraceTotals t, string where)
+    {
+        void Same(string metric, double traced) =>
+            Assert.True(run.Number(row, metric) == traced, $"{where}: {metric} {run.Number(row, metric)} in the run, {traced} in the trace");
+        Same("arrivals_uk", t.Arrivals);
+        Same("boats_arrived", t.BoatsArrived);
+        Same("launch_attempts", t.Launches);
+        Same("prevented_on_land", t.PreventedOnLand);
+        Same("deaths", t.Deaths);
+        Same("deaths_drowning", t.Drowning);
+        Same("deaths_hypothermia", t.Hypothermia);
+        Same("deaths_crush", t.Crush);
+        Same("deaths_interception", t.Interception);
+        Same("returned_windspire", t.ReturnedWindspire);
+        Same("returned_after_arrival", t.ReturnedAfterArrival);
     }
 
     private static (CsvFile Replications, string TraceDirectory) RunAndTrace(TempDirectory temp, string scenario, int replications, long[] traced)
@@ -57,56 +74,34 @@ public class TraceReproducesRunTests
         foreach (long r in traced)
         {
             string[] row = run.Replication(baseline, r);
-            TraceTotals t = Totals(Path.Combine(directory, "trace-" + r.ToString(CultureInfo.InvariantCulture) + ".csv"));
-            string where = $"replication {r}";
-            Assert.True(run.Number(row, "arrivals_uk") > 0, $"{where}: no arrivals, nothing compared");
-            Assert.True(run.Number(row, "arrivals_uk") == t.Arrivals, $"{where}: arrivals {run.Number(row, "arrivals_uk")} in the run, {t.Arrivals} in the trace");
-            Assert.True(run.Number(row, "boats_arrived") == t.BoatsArrived, $"{where}: boats arrived {run.Number(row, "boats_arrived")} vs {t.BoatsArrived}");
-            Assert.True(run.Number(row, "launch_attempts") == t.Launches, $"{where}: launches {run.Number(row, "launch_attempts")} vs {t.Launches}");
-            Assert.True(run.Number(row, "prevented_on_land") == t.PreventedOnLand, $"{where}: prevented {run.Number(row, "prevented_on_land")} vs {t.PreventedOnLand}");
-            Assert.True(run.Number(row, "returned_windspire") == t.ReturnedWindspire, $"{where}: windspire returns {run.Number(row, "returned_windspire")} vs {t.ReturnedWindspire}");
-            // Deaths at an interception are traced one for one.
-            Assert.True(run.Number(row, "deaths_interception") == t.InterceptionDeaths,
-                $"{where}: interception deaths {run.Number(row, "deaths_interception")} vs {t.InterceptionDeaths}");
-            // PENDING (model rewrite): crush deaths at the launch itself and drowning or cold while boarding
-            // a taxi-boat are not traced yet, so here the traced deaths can only be a lower bound of
-            // their causes. The exact comparison with those mechanisms switched off is the next test.
-            Assert.True(t.CrushIncidentDeaths <= run.Number(row, "deaths_crush"), $"{where}: traced crush deaths {t.CrushIncidentDeaths} > {run.Number(row, "deaths_crush")}");
-            double drownedOrCold = run.Number(row, "deaths_drowning") + run.Number(row, "deaths_hypothermia");
-            Assert.True(t.CapsizeDeaths <= drownedOrCold, $"{where}: traced capsize deaths {t.CapsizeDeaths} > {drownedOrCold}");
-            Assert.True(t.TracedDeaths <= run.Number(row, "deaths"), $"{where}: traced deaths {t.TracedDeaths} > {run.Number(row, "deaths")}");
+            Assert.True(run.Number(row, "arrivals_uk") > 0, $"replication {r}: no arrivals, nothing compared");
+            AssertRowEqualsTrace(run, row, Totals(Path.Combine(directory, "trace-" + r.ToString(CultureInfo.InvariantCulture) + ".csv")), $"replication {r}");
         }
         // Different replications really are different rows (the trace is not replaying replication 0 each time).
         Assert.NotEqual(run.Number(run.Replication(baseline, 0), "arrivals_uk"), run.Number(run.Replication(baseline, 3), "arrivals_uk"));
     }
 
+    // Every death (at a beach launch, boarding a taxi-boat, crush aboard, capsize, interception) is one
+    // trace event with its cause, so each variant's trace adds up to its row, deaths by cause included.
     [Fact]
-    public void WithTheUntracedDeathMechanismsOffEveryDeathIsInTheTrace()
+    public void EveryVariantOfThePolicyComparisonTracesToItsRow()
     {
         using var temp = new TempDirectory();
-        // Launch crushes and taxi-boat boarding deaths are not traced yet (pending the model rewrite);
-        // with them off, every remaining death is traced, so the trace must account for all of them.
-        string scenario = temp.Sub("traced-deaths.yaml");
-        File.WriteAllText(scenario, RealModelScenario.TinyYaml.Replace("horizon_days: 10", "horizon_days: 200", StringComparison.Ordinal) +
-            "french:\n" +
-            "  beach:\n" +
-            "    launch_death_probability_per_person: 0\n" +
-            "taxi_boat:\n" +
-            "  boarding_drowning_probability_per_person: 0\n" +
-            "  hypothermia_rate_per_hour: 0\n");
-        long[] traced = [0, 1, 2, 3];
-        var (run, directory) = RunAndTrace(temp, scenario, 4, traced);
-        string baseline = run.Cell(run.Rows[0], "variant");
-        double deaths = 0;
-        foreach (long r in traced)
+        string scenario = Path.Combine(Simulation.Tests.Scenarios.RepositoryPaths.Root(), "scenarios", "policy-comparison.yaml");
+        Succeed("run", scenario, "--replications", "2", "--seed", Seed, "--threads", "2", "--no-plots", "--out", temp.Sub("run"));
+        CsvFile run = CsvFile.Read(Path.Combine(temp.Sub("run"), "replications.csv"));
+        var variants = run.Rows.Select(r => run.Cell(r, "variant")).Distinct().ToList();
+        Assert.True(variants.Count >= 5, $"{variants.Count} variants");
+        double deaths = 0, returned = 0;
+        foreach (string variant in variants)
         {
-            string[] row = run.Replication(baseline, r);
-            TraceTotals t = Totals(Path.Combine(directory, "trace-" + r.ToString(CultureInfo.InvariantCulture) + ".csv"));
-            Assert.True(run.Number(row, "deaths") == t.TracedDeaths, $"replication {r}: {run.Number(row, "deaths")} deaths in the run, {t.TracedDeaths} in the trace");
-            Assert.True(run.Number(row, "deaths_crush") == t.CrushIncidentDeaths, $"replication {r}: crush {run.Number(row, "deaths_crush")} vs {t.CrushIncidentDeaths}");
-            Assert.True(run.Number(row, "arrivals_uk") == t.Arrivals, $"replication {r}: arrivals {run.Number(row, "arrivals_uk")} vs {t.Arrivals}");
+            string file = temp.Sub("trace-" + variant + ".csv");
+            Succeed("trace", scenario, "--replication", "1", "--variant", variant, "--seed", Seed, "--out", file);
+            string[] row = run.Replication(variant, 1);
+            AssertRowEqualsTrace(run, row, Totals(file), variant);
             deaths += run.Number(row, "deaths");
+            returned += run.Number(row, "returned_after_arrival") + run.Number(row, "returned_windspire");
         }
-        Assert.True(deaths > 0, "no deaths in the traced replications: the comparison compared zeros; lengthen the horizon");
+        Assert.True(deaths > 0 && returned > 0, $"deaths {deaths}, returns {returned}: the comparison compared zeros");
     }
 }
