@@ -34,8 +34,9 @@ internal sealed class MaritimeInterception
         if (enf.ActsBeforeBoarding &&
             _ctx.BoatRng(StreamId.MaritimeInterception, k, 0).NextDouble() < enf.BeforeBoardingEffectiveness)
         {
-            // The empty boat is seized; the groups waiting for it go back to the camps.
-            Intercept(k, enf.BeforeBoardingCapsize, 1);
+            // The empty boat is seized; the groups waiting for it go back to the camps. Only the crew
+            // is aboard, so an incident puts none of the passengers in the water.
+            Intercept(k, enf.BeforeBoardingCapsize, 1, passengersAboard: false);
             return true;
         }
         return false;
@@ -51,24 +52,25 @@ internal sealed class MaritimeInterception
         double uFull = rng.NextDouble();
         if (uShallow < enf.ShallowWaterEffectiveness)
         {
-            Intercept(k, enf.ShallowWaterCapsize, phase + 4);
+            Intercept(k, enf.ShallowWaterCapsize, phase + 4, passengersAboard: true);
             return true;
         }
         if (enf.InterceptsAtSea && uFull < enf.FullEffectiveness)
         {
-            Intercept(k, enf.FullCapsize, phase + 8);
+            Intercept(k, enf.FullCapsize, phase + 8, passengersAboard: true);
             return true;
         }
         return false;
     }
 
-    private void Intercept(int k, double capsizeProbability, int phase)
+    private void Intercept(int k, double capsizeProbability, int phase, bool passengersAboard)
     {
         ref Boat boat = ref _boats[k];
         RandomStream rng = _ctx.BoatRng(StreamId.MaritimeInterception, k, phase);
         if (rng.NextDouble() < capsizeProbability)
         {
-            int inWater = Samplers.Binomial(rng, boat.Load, _ctx.P.Harm.ShareInWaterGivenCapsize);
+            // The crew is not among the people the model follows, so an empty boat's capsize kills nobody counted.
+            int inWater = passengersAboard ? Samplers.Binomial(rng, boat.Load, _ctx.P.Harm.ShareInWaterGivenCapsize) : 0;
             int dead = HarmModel.BinomialFromUniform(rng.NextDouble(), inWater, _ctx.P.Enforcement.FatalityGivenCapsize);
             if (dead > 0) _harm.Kill(k, dead, DeathCause.Interception);
             _ctx.TraceBoat(k, "interception_capsize", dead, "deaths_interception");

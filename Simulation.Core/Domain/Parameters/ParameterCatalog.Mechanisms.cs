@@ -112,7 +112,7 @@ public static partial class ParameterCatalog
         s.Add(Number("taxi_boat.travel_hours_mean", 2.5, 0, 24, "hours",
             "Mean time from the waterway launch to the first pick-up point."));
         s.Add(Number("taxi_boat.pickup_points_mean", 1.7, 1, 3, "points",
-            "Mean number of pick-up points (1 to 3) where groups board."));
+            "Mean number of pick-up points where groups board, from 1 to 3: each taxi-boat makes 1 + Binomial(2, (mean - 1) / 2) stops."));
         s.Add(Number("taxi_boat.wait_in_water_hours_mean", 0.75, 0, 12, "hours",
             "Mean time a group waits in the sea before boarding."));
         s.Add(Number("taxi_boat.land_prevention_factor", 0.45, 0, 1, "ratio",
@@ -134,7 +134,7 @@ public static partial class ParameterCatalog
         s.Add(Probability("french.maritime.before_boarding_effectiveness_probability",
             0.3, "Probability a taxi-boat is stopped before its passengers board under before_boarding or full."));
         s.Add(Probability("french.maritime.before_boarding_capsize_probability",
-            0.005, "Probability a before-boarding intervention causes a dangerous incident among waiting people."));
+            0.005, "Probability a before-boarding intervention capsizes the empty taxi-boat; only its crew is aboard, so none of the passengers dies (they are still on the beach and go back to the camps)."));
         s.Add(Probability("french.maritime.full_effectiveness_probability",
             0.5, "Probability a loaded boat leaving the coast is intercepted and taken back under full."));
         s.Add(Probability("french.maritime.full_capsize_probability",
