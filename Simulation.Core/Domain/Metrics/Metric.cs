@@ -64,4 +64,8 @@ public enum Metric
     PeopleAtSeaEnd,
     /// <summary>Person-attempts: people on boats that set off for a launch, prevented or not.</summary>
     PersonAttempts,
+    /// <summary>Days on which at least one launch was not made because the networks had no boat left.</summary>
+    DaysBoatStockBinding,
+    /// <summary>Days on which at least one French interception did not happen because no French vessel was free.</summary>
+    DaysFrenchVesselsBinding,
 }

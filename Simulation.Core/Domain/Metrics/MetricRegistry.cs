@@ -80,6 +80,12 @@ public static class MetricRegistry
             "People on boats still at sea when the period ends.", 1, minimumBaseline: 50),
         Total(Metric.PersonAttempts, "person_attempts", "Person-attempts", "person-attempts", MetricKind.PersonAttempts,
             "People on boats that set off for a launch, prevented or not, counted at every attempt.", 0, minimumBaseline: 50),
+        Total(Metric.DaysBoatStockBinding, "days_boat_stock_binding", "Days the boat stock ran out", "days", MetricKind.Days,
+            "Days on which the networks wanted to launch at least one more boat but had none left on the coast (boats used, seized " +
+            "or lost, and the new ones not yet delivered): the supply of boats, not the people waiting, set that night's launches.", 1, minimumBaseline: 5),
+        Total(Metric.DaysFrenchVesselsBinding, "days_french_vessels_binding", "Days French vessels ran out", "days", MetricKind.Days,
+            "Days on which at least one boat that French maritime interception would have stopped went on because every French " +
+            "vessel was busy with an earlier interception; a night's boats count on the day they left, even after midnight.", 1, minimumBaseline: 5),
     ];
 
     /// <summary>Series of daily.csv (per-day values; the cumulative series is a running total per replication).</summary>

@@ -16,6 +16,9 @@ internal sealed class Tallies
     private long _redDays, _responsesBorderForce, _responsesRnli, _selfLanded, _gaveUp, _newOnCoast;
     private double _waitHoursSum;
     private long _waitCount;
+    // Days counted once each: the last day already counted, -1 before any.
+    private int _lastStockBindingDay, _lastFrenchVesselsBindingDay;
+    private long _stockBindingDays, _frenchVesselsBindingDays;
 
     public void Reset(ReplicationResult result)
     {
@@ -26,6 +29,24 @@ internal sealed class Tallies
         _redDays = _responsesBorderForce = _responsesRnli = _selfLanded = _gaveUp = _newOnCoast = 0;
         _waitHoursSum = 0;
         _waitCount = 0;
+        _lastStockBindingDay = _lastFrenchVesselsBindingDay = -1;
+        _stockBindingDays = _frenchVesselsBindingDays = 0;
+    }
+
+    /// <summary>A launch the networks wanted was not made for want of a boat.</summary>
+    public void BoatStockBinding(int day)
+    {
+        if (day == _lastStockBindingDay) return;
+        _lastStockBindingDay = day;
+        _stockBindingDays++;
+    }
+
+    /// <summary>An interception did not happen because every French vessel was busy.</summary>
+    public void FrenchVesselsBinding(int day)
+    {
+        if (day == _lastFrenchVesselsBindingDay) return;
+        _lastFrenchVesselsBindingDay = day;
+        _frenchVesselsBindingDays++;
     }
 
     public void Weather(int day, SeaRating rating)
@@ -124,5 +145,7 @@ internal sealed class Tallies
         r[Metric.GaveUp] = _gaveUp;
         r[Metric.PeopleNewOnCoast] = _newOnCoast;
         r[Metric.PersonAttempts] = _personAttempts;
+        r[Metric.DaysBoatStockBinding] = _stockBindingDays;
+        r[Metric.DaysFrenchVesselsBinding] = _frenchVesselsBindingDays;
     }
 }

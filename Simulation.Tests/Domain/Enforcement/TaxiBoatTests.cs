@@ -75,6 +75,7 @@ public class TaxiBoatTests
             ("french.maritime.before_boarding_effectiveness_probability", 1.0),
             ("french.maritime.before_boarding_capsize_probability", 1.0),
             ("french.maritime.shallow_water_effectiveness_probability", 0.0),
+            ("french.maritime.vessels", 100), ("french.maritime.interception_hours", 0.0),
             ("french.maritime.fatality_given_capsize_probability", 1.0),
             ("harm.share_in_water_given_capsize", 1.0),
             ("demand.give_up_probability", 0.0));
