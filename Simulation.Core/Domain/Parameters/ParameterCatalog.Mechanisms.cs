@@ -55,7 +55,7 @@ public static partial class ParameterCatalog
     {
         s.Add(Integer("smuggling.boat_stock_initial", 80, 0, 100_000, "boats",
             "Boats and engines the networks hold on the coast on the first day."));
-        s.Add(Number("smuggling.supply_cover_factor", 1, 0, 50, "ratio",
+        s.Add(Number("smuggling.supply_cover_factor", 3, 0, 50, "ratio",
             "Boats the networks want on the coast, as a multiple of the boats needed to put every person waiting to sea once (people waiting / mean load); each day they order the shortfall below that target, less the boats already on order."));
         s.Add(Integer("smuggling.supply_lead_time_days", 7, 0, 365, "days",
             "Days from ordering a boat and engine to its arrival on the coast."));
