@@ -74,7 +74,7 @@ public sealed class ChannelModel : IReplicationModel
         _crossing = new CrossingHazards(_ctx, _weather, _harm);
         _frenchRescue = new FrenchRescue(_ctx, _weather, _harm, _uk, _ships, _outcomes);
         _interception = new MaritimeInterception(_ctx, _harm, _outcomes);
-        var stock = new BoatStock();
+        var stock = new BoatStock(Days);
         _taxiPickup = new TaxiPickup(_ctx, _weather, stock, _harm, _interception, _crossing, _outcomes);
         _planner = new LaunchPlanner(_ctx, _camp, stock, _tactics, _outcomes, _harm,
             new BeachPolice(_ctx, stock, _outcomes), _interception, _taxiPickup, _crossing);
@@ -166,6 +166,7 @@ public sealed class ChannelModel : IReplicationModel
         _ctx.Begin(replicationSeed, result, _timeline.Snapshots[0]);
         _camp.Reset();
         _planner.Reset();
+        _interception.Reset();
         _returns.Reset();
         _fleet.Reset();
         _ships.Reset();

@@ -31,6 +31,10 @@ public sealed record EnforcementParameters
     public required double FullEffectiveness { get; init; }
     /// <summary>Capsize probability of a full interception.</summary>
     public required double FullCapsize { get; init; }
+    /// <summary>French vessels able to intercept at the same time.</summary>
+    public required int MaritimeVessels { get; init; }
+    /// <summary>Hours one interception occupies a vessel.</summary>
+    public required double InterceptionHours { get; init; }
     /// <summary>Death probability of a person in the water after an interception capsize.</summary>
     public required double FatalityGivenCapsize { get; init; }
 
@@ -61,6 +65,8 @@ public sealed record EnforcementParameters
         BeforeBoardingCapsize = p.Number("french.maritime.before_boarding_capsize_probability"),
         FullEffectiveness = p.Number("french.maritime.full_effectiveness_probability"),
         FullCapsize = p.Number("french.maritime.full_capsize_probability"),
+        MaritimeVessels = p.Integer("french.maritime.vessels"),
+        InterceptionHours = p.Number("french.maritime.interception_hours"),
         FatalityGivenCapsize = p.Number("french.maritime.fatality_given_capsize_probability"),
     };
 

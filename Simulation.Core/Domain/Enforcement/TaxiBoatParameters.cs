@@ -7,7 +7,7 @@ public sealed record TaxiBoatParameters
 {
     /// <summary>Mean travel from the waterway to the first pick-up.</summary>
     public required double TravelHoursMean { get; init; }
-    /// <summary>Mean number of pick-up points (1–3).</summary>
+    /// <summary>Mean number of pick-up points (1–3); the number is 1 + Binomial(2, (mean − 1)/2).</summary>
     public required double PickupPointsMean { get; init; }
     /// <summary>Mean wait in the water per group.</summary>
     public required double WaitInWaterHoursMean { get; init; }

@@ -54,7 +54,10 @@ internal sealed class TaxiPickup
         int day = _ctx.Today;
         var taxi = _ctx.P.TaxiBoat;
         RandomStream rng = _ctx.BoatRng(StreamId.TaxiBoat, k, 1);
-        int groups = 1 + Math.Min(2, Samplers.Poisson(rng, taxi.PickupPointsMean - 1));
+        // One to three points with exactly the stated mean: 1 + Binomial(2, (mean - 1) / 2), as two
+        // uniforms so the draws after it do not depend on the mean.
+        double extraPoint = (taxi.PickupPointsMean - 1) / 2;
+        int groups = 1 + (rng.NextDouble() < extraPoint ? 1 : 0) + (rng.NextDouble() < extraPoint ? 1 : 0);
         double groupPrevention = _ctx.P.Enforcement.BeachPreventionProbability * taxi.LandPreventionFactor;
         double temperature = _weather.WaterTemperatureC(day);
         int remaining = boat.Load;

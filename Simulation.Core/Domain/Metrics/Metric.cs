@@ -86,4 +86,8 @@ public enum Metric
     WaitP90Minutes,
     /// <summary>UK vessel utilisation over the busiest tenth of the days.</summary>
     UkBusyNightUtilisation,
+    /// <summary>Days on which at least one launch was not made because the networks had no boat left.</summary>
+    DaysBoatStockBinding,
+    /// <summary>Days on which at least one French interception did not happen because no French vessel was free.</summary>
+    DaysFrenchVesselsBinding,
 }

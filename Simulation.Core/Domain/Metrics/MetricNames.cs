@@ -6,7 +6,7 @@ namespace Simulation.Core.Domain.Metrics;
 public static class MetricNames
 {
     /// <summary>Number of metrics.</summary>
-    public const int Count = (int)Metric.UkBusyNightUtilisation + 1;
+    public const int Count = (int)Metric.DaysFrenchVesselsBinding + 1;
 
     /// <summary>Names in enum order, from <see cref="MetricRegistry.Totals"/>.</summary>
     public static readonly ImmutableArray<string> All = MetricRegistry.Totals.Select(m => m.Name).ToImmutableArray();

@@ -109,6 +109,12 @@ public static class MetricRegistry
         Total(Metric.UkBusyNightUtilisation, "uk_busy_night_utilisation", "UK vessel utilisation on busy days", "% of vessel time", MetricKind.Share,
             "Days ranked by the boats entering UK waters (ties: the earlier day); over the busiest tenth of the days (at least one), hours Border " +
             "Force vessels and RNLI lifeboats spent tasked within those calendar days divided by their hours on duty in them; a fraction in data files.", 1, percentChange: false),
+        Total(Metric.DaysBoatStockBinding, "days_boat_stock_binding", "Days the boat stock ran out", "days", MetricKind.Days,
+            "Days on which the networks wanted to launch at least one more boat but had none left on the coast (boats used, seized " +
+            "or lost, and the new ones not yet delivered): the supply of boats, not the people waiting, set that night's launches.", 1, minimumBaseline: 5),
+        Total(Metric.DaysFrenchVesselsBinding, "days_french_vessels_binding", "Days French vessels ran out", "days", MetricKind.Days,
+            "Days on which at least one boat that French maritime interception would have stopped went on because every French " +
+            "vessel was busy with an earlier interception; a night's boats count on the day they left, even after midnight.", 1, minimumBaseline: 5),
     ];
 
     /// <summary>Series of daily.csv (per-day values; the cumulative series is a running total per replication).</summary>

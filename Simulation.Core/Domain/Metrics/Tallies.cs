@@ -24,6 +24,9 @@ internal sealed class Tallies
     private long _ukWaitsEnded, _ukFoundNoneFree;
     // Every wait of the replication, sorted once at the end for the percentile; reused across replications.
     private double[] _waits = new double[1024];
+    // Days counted once each: the last day already counted, -1 before any.
+    private int _lastStockBindingDay, _lastFrenchVesselsBindingDay;
+    private long _stockBindingDays, _frenchVesselsBindingDays;
 
     public void Reset(ReplicationResult result)
     {
@@ -37,6 +40,8 @@ internal sealed class Tallies
         _waitCount = 0;
         _ukWaitsEnded = _ukFoundNoneFree = 0;
         _largestIncident = _massCasualtyIncidents = _boatsOver70 = _boatsOver80 = 0;
+        _lastStockBindingDay = _lastFrenchVesselsBindingDay = -1;
+        _stockBindingDays = _frenchVesselsBindingDays = 0;
     }
 
     /// <summary>One incident (a capsize, a crush aboard, a group's boarding) and its deaths.</summary>
@@ -44,6 +49,22 @@ internal sealed class Tallies
     {
         if (deaths > _largestIncident) _largestIncident = deaths;
         if (deaths >= MassCasualtyDeaths) _massCasualtyIncidents++;
+    }
+
+    /// <summary>A launch the networks wanted was not made for want of a boat.</summary>
+    public void BoatStockBinding(int day)
+    {
+        if (day == _lastStockBindingDay) return;
+        _lastStockBindingDay = day;
+        _stockBindingDays++;
+    }
+
+    /// <summary>An interception did not happen because every French vessel was busy.</summary>
+    public void FrenchVesselsBinding(int day)
+    {
+        if (day == _lastFrenchVesselsBindingDay) return;
+        _lastFrenchVesselsBindingDay = day;
+        _frenchVesselsBindingDays++;
     }
 
     public void Weather(int day, SeaRating rating)
@@ -184,5 +205,7 @@ internal sealed class Tallies
         r[Metric.RepeatArrivalsUk] = _repeatArrivals;
         r[Metric.PeopleReturnedToFrance] = _returnedWindspire + _returnedAfterArrival;
         r[Metric.GaveUpWaiting] = _gaveUpWaiting;
+        r[Metric.DaysBoatStockBinding] = _stockBindingDays;
+        r[Metric.DaysFrenchVesselsBinding] = _frenchVesselsBindingDays;
     }
 }

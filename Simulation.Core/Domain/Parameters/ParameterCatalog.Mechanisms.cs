@@ -58,10 +58,12 @@ public static partial class ParameterCatalog
     {
         s.Add(Integer("smuggling.boat_stock_initial", 80, 0, 100_000, "boats",
             "Boats and engines the networks hold on the coast on the first day."));
-        s.Add(Number("smuggling.boat_restock_rate_per_day", 6, 0, 10_000, "boats/day",
-            "Mean number of boats delivered to the coast per day (Poisson)."));
-        s.Add(Integer("smuggling.boat_stock_max", 250, 0, 100_000, "boats",
-            "Storage limit of the networks' boat stock."));
+        s.Add(Number("smuggling.supply_cover_factor", 3, 0, 50, "ratio",
+            "Boats the networks want on the coast, as a multiple of the boats needed to put every person waiting to sea once (people waiting / mean load); each day they order the shortfall below that target, less the boats already on order."));
+        s.Add(Integer("smuggling.supply_lead_time_days", 7, 0, 365, "days",
+            "Days from ordering a boat and engine to its arrival on the coast."));
+        s.Add(Number("smuggling.supply_capacity_boats_per_day", 12, 0, 10_000, "boats/day",
+            "Most boats the supply chain can deliver per day (orders above it are cut; a fraction of a boat carries to the next day)."));
         s.Add(Probability("smuggling.attempt_share_red",
             0.7, "Share of the people waiting on the coast whom the networks put on boats on a red night (crossing likely), if boats are there."));
         s.Add(Probability("smuggling.attempt_share_amber",
@@ -117,7 +119,7 @@ public static partial class ParameterCatalog
         s.Add(Number("taxi_boat.travel_hours_mean", 2.5, 0, 24, "hours",
             "Mean time from the waterway launch to the first pick-up point."));
         s.Add(Number("taxi_boat.pickup_points_mean", 1.7, 1, 3, "points",
-            "Mean number of pick-up points (1 to 3) where groups board."));
+            "Mean number of pick-up points where groups board, from 1 to 3: each taxi-boat makes 1 + Binomial(2, (mean - 1) / 2) stops."));
         s.Add(Number("taxi_boat.wait_in_water_hours_mean", 0.75, 0, 12, "hours",
             "Mean time a group waits in the sea before boarding."));
         s.Add(Number("taxi_boat.land_prevention_factor", 0.45, 0, 1, "ratio",
@@ -139,11 +141,15 @@ public static partial class ParameterCatalog
         s.Add(Probability("french.maritime.before_boarding_effectiveness_probability",
             0.3, "Probability a taxi-boat is stopped before its passengers board under before_boarding or full."));
         s.Add(Probability("french.maritime.before_boarding_capsize_probability",
-            0.005, "Probability a before-boarding intervention causes a dangerous incident among waiting people."));
+            0.005, "Probability a before-boarding intervention capsizes the empty taxi-boat; only its crew is aboard, so none of the passengers dies (they are still on the beach and go back to the camps)."));
         s.Add(Probability("french.maritime.full_effectiveness_probability",
             0.5, "Probability a loaded boat leaving the coast is intercepted and taken back under full."));
         s.Add(Probability("french.maritime.full_capsize_probability",
             0.06, "Probability an interception of a loaded boat at sea puts the people in the water."));
+        s.Add(Integer("french.maritime.vessels", 6, 0, 100, "vessels",
+            "French vessels able to intercept boats at the same time (gendarmerie maritime, customs, Navy patrol boats); an interception that would need a vessel when all are busy does not happen."));
+        s.Add(Number("french.maritime.interception_hours", 3, 0, 48, "hours",
+            "Hours one interception occupies a French vessel (stopping the boat, taking the people aboard or escorting them back, landing them)."));
         s.Add(Probability("french.maritime.fatality_given_capsize_probability",
             0.06, "Probability a person in the water after an interception capsize dies."));
     }

@@ -58,17 +58,17 @@ internal sealed class LaunchPlanner
         _stock.Reset(_ctx.P.Smuggling.BoatStockInitial);
     }
 
-    /// <summary>The day's stream is keyed by the day; new boats reach the stock.</summary>
+    /// <summary>The day's stream is keyed by the day; the networks order boats for the people waiting and deliveries arrive.</summary>
     public void StartDay(int day)
     {
         _rng.Reseed(_ctx.StreamSeed(StreamId.Smuggling, day));
-        _stock.Restock(_ctx.P.Smuggling, _rng);
+        _stock.StartDay(day, _camp.People, _ctx.P.Smuggling);
     }
 
     // The networks put a share of the people waiting on boats, so launches follow the camp:
     // people sent back to France come out again on the next calm nights, and capacity binds
     // only at the organising limit and the boat stock. The night's activity factor is the
-    // first draw of the day's stream after the restock, so it is the same under every variant.
+    // first draw of the day's stream (the supply draws nothing), so it is the same under every variant.
     public void PlanNight(int day, SeaRating rating)
     {
         SmugglingParameters sm = _ctx.P.Smuggling;
@@ -78,7 +78,12 @@ internal sealed class LaunchPlanner
         double loadMultiplier = LoadDistribution.ScarcityMultiplier(sm, toLaunch, Math.Min(_stock.Boats, slots));
         for (int i = 0; i < slots; i++)
         {
-            if (_stock.Boats <= 0 || toLaunch < sm.LoadMinPeople) break;
+            if (toLaunch < sm.LoadMinPeople) break;
+            if (_stock.Boats <= 0)
+            {
+                _tallies.BoatStockBinding(day);
+                break;
+            }
             int k = _boats.Add();
             // Boat k's substreams are keyed by its launch slot (day, i), not by its serial number,
             // so the i-th launch of day d draws the same numbers under every policy variant.

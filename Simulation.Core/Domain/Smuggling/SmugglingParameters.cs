@@ -7,10 +7,12 @@ public sealed record SmugglingParameters
 {
     /// <summary>Boats held on day 0.</summary>
     public required int BoatStockInitial { get; init; }
-    /// <summary>Mean boats delivered per day.</summary>
-    public required double BoatRestockRatePerDay { get; init; }
-    /// <summary>Storage limit of the boat stock.</summary>
-    public required int BoatStockMax { get; init; }
+    /// <summary>Target stock as a multiple of the boats needed to put every person waiting to sea once.</summary>
+    public required double SupplyCoverFactor { get; init; }
+    /// <summary>Days from order to delivery on the coast.</summary>
+    public required int SupplyLeadTimeDays { get; init; }
+    /// <summary>Most boats delivered per day.</summary>
+    public required double SupplyCapacityBoatsPerDay { get; init; }
     /// <summary>Share of the waiting people put on boats per night, by rating (green, amber, red).</summary>
     public required double[] AttemptShare { get; init; }
     /// <summary>Coefficient of variation of the night's activity factor (gamma, mean 1); 0 means no factor.</summary>
@@ -63,8 +65,9 @@ public sealed record SmugglingParameters
         return new SmugglingParameters
         {
             BoatStockInitial = p.Integer("smuggling.boat_stock_initial"),
-            BoatRestockRatePerDay = p.Number("smuggling.boat_restock_rate_per_day"),
-            BoatStockMax = p.Integer("smuggling.boat_stock_max"),
+            SupplyCoverFactor = p.Number("smuggling.supply_cover_factor"),
+            SupplyLeadTimeDays = p.Integer("smuggling.supply_lead_time_days"),
+            SupplyCapacityBoatsPerDay = p.Number("smuggling.supply_capacity_boats_per_day"),
             AttemptShare = [p.Number("smuggling.attempt_share_green"), p.Number("smuggling.attempt_share_amber"), p.Number("smuggling.attempt_share_red")],
             NightActivityCv = p.Number("smuggling.night_activity_cv"),
             MaxLaunchesPerNight = p.Integer("smuggling.max_launches_per_night"),

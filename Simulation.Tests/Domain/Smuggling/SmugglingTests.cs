@@ -40,7 +40,7 @@ public class SmugglingTests
     public void SeizuresWithoutRestockEmptyTheBoatStock()
     {
         // Beach launches only and every prevented boat seized: each launch uses up a boat for good.
-        var p = TestParameters.With(("smuggling.boat_restock_rate_per_day", 0.0), ("smuggling.boat_stock_initial", 50),
+        var p = TestParameters.With(("smuggling.supply_capacity_boats_per_day", 0.0), ("smuggling.boat_stock_initial", 50),
             ("smuggling.taxi_boat_share_initial", 0.0), ("smuggling.taxi_boat_share_min", 0.0), ("smuggling.taxi_boat_share_max", 0.0),
             ("french.beach.seizure_probability", 1.0));
         foreach (var r in Run(p, 3)) Assert.Equal(50, r[Metric.LaunchAttempts]);
