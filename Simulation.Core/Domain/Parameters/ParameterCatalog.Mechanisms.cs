@@ -102,12 +102,12 @@ public static partial class ParameterCatalog
     {
         s.Add(Number("french.beach.officers_per_night", 800, 0, 100_000, "officers",
             "Police and gendarmes patrolling the beaches each night."));
-        s.Add(Number("french.beach.officers_scale", 600, 1, 100_000, "officers",
+        s.Add(Number("french.beach.officers_scale", 300, 1, 100_000, "officers",
             "Patrol effort at which detection reaches 63% of its maximum (saturating response to effort)."));
         s.Add(Probability("french.beach.coverage_share",
             0.9, "Share of launch sites within reach of a patrol."));
         s.Add(Probability("french.beach.max_prevention_probability",
-            0.85, "Probability a covered beach launch is stopped when patrol effort is unlimited."));
+            0.68, "Probability a covered beach launch is stopped when patrol effort is unlimited."));
         s.Add(Probability("french.beach.seizure_probability",
             0.8, "Probability the boat is seized (destroyed) when a beach launch is prevented."));
         s.Add(Probability("french.beach.launch_death_probability_per_person",
