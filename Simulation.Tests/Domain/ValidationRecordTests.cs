@@ -46,7 +46,9 @@ public class ValidationRecordTests
         {
             Assert.Equal(check.Verdict.Contains("miss", StringComparison.OrdinalIgnoreCase), check.Outcome == ValidationOutcome.Missed);
         }
-        Assert.Equal(2, ValidationRecord.ForYear(2022).Count(c => c.Outcome == ValidationOutcome.Missed));
+        // Model v2 meets every judged 2022 target (deaths and prevention were the two misses before).
+        Assert.Equal(0, ValidationRecord.ForYear(2022).Count(c => c.Outcome == ValidationOutcome.Missed));
+        Assert.True(ValidationRecord.ForYear(2022).Count(c => c.Outcome == ValidationOutcome.Met) >= 7);
         Assert.Empty(ValidationRecord.ForYear(2025));
         Assert.All(ValidationRecord.Scenarios.Values, p => Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root(), p)), p));
     }

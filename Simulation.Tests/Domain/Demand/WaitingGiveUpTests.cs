@@ -13,7 +13,7 @@ public class WaitingGiveUpTests
         const int n = 10_000;
         const double rate = 0.01;
         var p = TestParameters.Short(28, ("demand.initial_people_on_coast", n), ("demand.new_arrivals_rate_per_day", 0.0),
-            ("smuggling.boat_stock_initial", 0), ("smuggling.boat_restock_rate_per_day", 0.0), ("demand.wait_give_up_rate_per_week", rate));
+            ("smuggling.boat_stock_initial", 0), ("smuggling.supply_capacity_boats_per_day", 0.0), ("demand.wait_give_up_rate_per_week", rate));
         double stay = Math.Exp(-rate * 42);
         double expected = n * (1 - stay);
         double se = Math.Sqrt(n * stay * (1 - stay));
@@ -29,7 +29,7 @@ public class WaitingGiveUpTests
     public void NobodyGivesUpWhileWaitingInTheFirstWeek()
     {
         var p = TestParameters.Short(7, ("demand.initial_people_on_coast", 10_000), ("smuggling.boat_stock_initial", 0),
-            ("smuggling.boat_restock_rate_per_day", 0.0), ("demand.wait_give_up_rate_per_week", 0.5));
+            ("smuggling.supply_capacity_boats_per_day", 0.0), ("demand.wait_give_up_rate_per_week", 0.5));
         foreach (var r in Run(p, 2)) Assert.Equal(0, r[Metric.GaveUpWaiting]);
     }
 }

@@ -78,7 +78,7 @@ public class TaxiBoatTests
             ("french.maritime.vessels", 100), ("french.maritime.interception_hours", 0.0),
             ("french.maritime.fatality_given_capsize_probability", 1.0),
             ("harm.share_in_water_given_capsize", 1.0),
-            ("demand.give_up_probability", 0.0));
+            ("demand.give_up_probability", 0.0), ("demand.wait_give_up_rate_per_week", 0.0));
         foreach (var r in Run(p, 3))
         {
             Assert.True(r[Metric.InterceptedAtSeaFr] > 0, "no taxi-boat was stopped");

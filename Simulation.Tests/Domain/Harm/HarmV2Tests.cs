@@ -170,8 +170,8 @@ public class HarmV2Tests
         Assert.Equal(1.0, LoadDistribution.ScarcityMultiplier(s, 1000, 20));   // 20 boats needed, 20 in stock
         Assert.Equal(1.0 + 0.2 * 0.5, LoadDistribution.ScarcityMultiplier(s, 1000, 10), 12);
         Assert.Equal(1.2, LoadDistribution.ScarcityMultiplier(s, 1000, 0), 12);
-        var scarce = Run(TestParameters.With(("smuggling.boat_stock_initial", 5), ("smuggling.boat_restock_rate_per_day", 1.0)), 4);
-        var scarceFlat = Run(TestParameters.With(("smuggling.boat_stock_initial", 5), ("smuggling.boat_restock_rate_per_day", 1.0),
+        var scarce = Run(TestParameters.With(("smuggling.boat_stock_initial", 5), ("smuggling.supply_capacity_boats_per_day", 1.0)), 4);
+        var scarceFlat = Run(TestParameters.With(("smuggling.boat_stock_initial", 5), ("smuggling.supply_capacity_boats_per_day", 1.0),
             ("smuggling.scarcity_load_increase", 0.0)), 4);
         Assert.True(Mean(scarce, Metric.PeoplePerBoat) > Mean(scarceFlat, Metric.PeoplePerBoat) + 2,
             $"people per boat {Mean(scarce, Metric.PeoplePerBoat):F1} with scarcity loading, {Mean(scarceFlat, Metric.PeoplePerBoat):F1} without");

@@ -117,12 +117,13 @@ public class UkWaitingListTests
     [Fact]
     public void TheWaitingHazardRunsOnlyWhileABoatWaits()
     {
-        // Every distress capsizes the boat and drowns everyone; the waiting hazard is so high that a
+        // Every distress capsizes the boat and kills everyone in the water (most drown, the cold takes
+        // the rest at once); the waiting hazard is so high that a
         // boat waiting over half an hour is certainly in distress. Boat 0 is served at once and must
         // land all its people; boat 1 waits for the same vessel (taken as a second boat) and is lost.
         var p = World(("uk.border_force.vessels", 1), ("uk.rnli.lifeboats", 0), ("uk.response.waiting_hazard_per_hour", 10.0),
             ("harm.capsize_given_distress_probability", 1.0), ("harm.share_in_water_given_capsize", 1.0),
-            ("harm.drowning_probability_in_water", 1.0));
+            ("harm.drowning_probability_in_water", 1.0), ("harm.hypothermia_rate_per_hour", 1000.0));
 
         var (r, _) = Place(p, At(0, 40), At(0.1, 40));
 
