@@ -58,7 +58,7 @@ public class MergeParquetTests
     {
         using var temp = new TempDirectory();
         string scenario = RealModelScenario.Write(temp.Path);
-        Succeed("run", scenario, "--replications", "4", "--shard", "1/1", "--out", temp.Sub("shard"));
+        Succeed("run", scenario, "--replications", "4", "--shard", "1/1", "--keep-checkpoint", "--out", temp.Sub("shard"));
         Succeed("merge", temp.Sub("shard"), "--out", temp.Sub("merged"));
         Assert.True(File.Exists(Path.Combine(temp.Sub("merged"), "replications.csv")));
         Assert.False(File.Exists(Path.Combine(temp.Sub("merged"), "replications.parquet")));

@@ -34,7 +34,7 @@ public class CheckpointRowTests
 
         public Fixture()
         {
-            Results = TestScenarios.Run(TestScenarios.Request(_temp.Sub("run"), replications: Replications, dailyCap: DailyCap)).Results!;
+            Results = TestScenarios.Run(TestScenarios.Request(_temp.Sub("run"), replications: Replications, dailyCap: DailyCap, keepCheckpoint: true)).Results!;
             string text = File.ReadAllText(ExperimentSession.CheckpointPath(_temp.Sub("run")));
             int end = text.IndexOf("#end\n", StringComparison.Ordinal) + 5;
             Header = text[..end];

@@ -126,13 +126,13 @@ public class ExperimentStatisticsTests
     }
 
     [Fact]
-    public void TiesDoNotCountAsLowerAndTheVarianceRatioUsesBothSamples()
+    public void TiesCountHalfAsLowerAndTheVarianceRatioUsesBothSamples()
     {
-        // d = {0, -2, 1, -1}: lower in 2 of 4 (the tie does not count). var(a) = 20/3 (a = 10, 12, 14, 16),
+        // d = {0, -2, 1, -1}: lower in 2 of 4 and one tie, which counts half: p_lower = 2.5 / 4. var(a) = 20/3 (a = 10, 12, 14, 16),
         // var(b) = 25/3 (b = 10, 10, 15, 15), var(d) = 5/3 (mean -0.5, squares 0.25 + 2.25 + 2.25 + 0.25 = 5, / 3),
         // so VR = (20/3 + 25/3) / (5/3) = 9.
         PairedComparison c = ExperimentStatistics.Compare([10, 12, 14, 16], [10, 10, 15, 15]);
-        Assert.Equal(0.5, c.PLower);
+        Assert.Equal(0.625, c.PLower);
         Assert.Equal(-0.5, c.MeanDiff, Tolerance);
         Assert.Equal(9, c.VarianceReduction, Tolerance);
         Assert.Equal(4, c.N);

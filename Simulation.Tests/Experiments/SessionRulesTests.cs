@@ -113,10 +113,10 @@ public class SessionRulesTests
     {
         using var temp = new TempDirectory();
         string directory = temp.Sub("run");
-        TestScenarios.Run(TestScenarios.Request(directory, replications: 6) with { WriteParquet = true });
+        TestScenarios.Run(TestScenarios.Request(directory, replications: 6, keepCheckpoint: true) with { WriteParquet = true });
         Assert.True(File.Exists(Path.Combine(directory, "replications.parquet")));
         File.WriteAllText(Path.Combine(directory, "notes.txt"), "mine");
-        SessionOutcome forced = TestScenarios.Run(TestScenarios.Request(directory, replications: 4, force: true));
+        SessionOutcome forced = TestScenarios.Run(TestScenarios.Request(directory, replications: 4, force: true, keepCheckpoint: true));
         Assert.Equal(SessionStatus.Complete, forced.Status);
         Assert.False(File.Exists(Path.Combine(directory, "replications.parquet")), "--force left an output of the earlier run");
         Assert.Equal("mine", File.ReadAllText(Path.Combine(directory, "notes.txt")));
@@ -221,7 +221,7 @@ public class SessionRulesTests
         byte[] first = File.ReadAllBytes(Path.Combine(merged, "summary.json"));
         SessionOutcome again = ExperimentMerge.Merge(two, merged, "merge", force: false, writeParquet: false);
         Assert.Equal(SessionStatus.Refused, again.Status);
-        Assert.Contains("already holds results; use --force", again.Message, StringComparison.Ordinal);
+        Assert.Contains("already holds results; pass another --out to keep both, or --force to replace them", again.Message, StringComparison.Ordinal);
         Assert.Equal(first, File.ReadAllBytes(Path.Combine(merged, "summary.json")));
         Assert.Equal(SessionStatus.Complete, ExperimentMerge.Merge(two, merged, "merge", force: true, writeParquet: false).Status);
     }
@@ -231,7 +231,7 @@ public class SessionRulesTests
     {
         using var temp = new TempDirectory();
         string precise = temp.Sub("precise");
-        TestScenarios.Run(TestScenarios.Request(precise, replications: 6, precision: new PrecisionTarget(0.5, Metric.ArrivalsUk, 20)));
+        TestScenarios.Run(TestScenarios.Request(precise, replications: 6, precision: new PrecisionTarget(0.5, Metric.ArrivalsUk, 20), keepCheckpoint: true));
         SessionOutcome outcome = ExperimentMerge.Merge([precise], temp.Sub("merged"), "merge", false, false);
         Assert.Equal(SessionStatus.Refused, outcome.Status);
         Assert.Equal("runs with a precision target cannot be sharded or merged", outcome.Message);
@@ -311,12 +311,12 @@ public class SessionRulesTests
     {
         using var temp = new TempDirectory();
         string killed = temp.Sub("killed");
-        TestScenarios.Run(TestScenarios.Request(killed, replications: 6));
+        TestScenarios.Run(TestScenarios.Request(killed, replications: 6, keepCheckpoint: true));
         File.Delete(Path.Combine(killed, "manifest.json"));
         foreach (string name in Simulation.Core.Reporting.ResultsWriter.FileNames) File.Delete(Path.Combine(killed, name));
         SessionOutcome refused = TestScenarios.Run(TestScenarios.Request(killed, replications: 6));
         Assert.Equal(SessionStatus.Refused, refused.Status);
-        Assert.Contains("already holds results of an earlier run; use --resume", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("holds an unfinished run; continue it with --resume", refused.Message, StringComparison.Ordinal);
 
         SessionOutcome fresh = TestScenarios.Run(TestScenarios.Request(temp.Sub("empty"), replications: 6, resume: true));
         Assert.Equal(SessionStatus.Complete, fresh.Status);
@@ -334,7 +334,7 @@ public class SessionRulesTests
         Assert.Equal($"cannot resume {shard}: it holds shard 1/2, not 2/2", other.Message);
 
         string damaged = temp.Sub("damaged");
-        TestScenarios.Run(TestScenarios.Request(damaged, replications: 4));
+        TestScenarios.Run(TestScenarios.Request(damaged, replications: 4, keepCheckpoint: true));
         string checkpoint = ExperimentSession.CheckpointPath(damaged);
         File.WriteAllText(checkpoint, File.ReadAllText(checkpoint).Replace("#end\n", "stray\n#end\n", StringComparison.Ordinal));
         SessionOutcome refused = TestScenarios.Run(TestScenarios.Request(damaged, replications: 4, resume: true));
