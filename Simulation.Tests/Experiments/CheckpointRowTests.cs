@@ -195,10 +195,11 @@ public class CheckpointRowTests
     {
         using var f = new Fixture();
         // Workers append chunks in the order they finish: replication 4 before 2, daily rows before
-        // totals, and a blank line at the start; the store starts too small for any of them.
+        // totals, and a blank line at the start; the store starts too small for any of them, so a daily
+        // row that comes first must make room for itself.
         string Genuine(char kind, int v, long r) => Row(Text(f.Find(kind, v, r)));
-        string body = "\n" + Genuine('t', 0, 4) + Genuine('t', 1, 4) +
-            Genuine('d', 0, 2) + Genuine('d', 1, 2) + Genuine('t', 0, 2) + Genuine('t', 1, 2);
+        string body = "\n" + Genuine('d', 0, 2) + Genuine('d', 1, 2) +
+            Genuine('t', 0, 4) + Genuine('t', 1, 4) + Genuine('t', 0, 2) + Genuine('t', 1, 2);
         var (complete, store) = f.Load(body, new ReplicationStore([12, 12], DailyCap, 1));
         Assert.Equal([2L, 4], complete.ToArray());
         Assert.Equal(f.Results.Store.DailySpan(1, 2).ToArray(), store.DailySpan(1, 2).ToArray());
