@@ -5,8 +5,8 @@ namespace Simulation.Core.Domain.Metrics;
 /// <summary>Stable snake_case names of <see cref="Metric"/> and <see cref="DailySeries"/>, in enum order.</summary>
 public static class MetricNames
 {
-    /// <summary>Number of metrics.</summary>
-    public const int Count = (int)Metric.DaysFrenchVesselsBinding + 1;
+    /// <summary>Number of metrics, derived from the enum so that appending a metric cannot leave it stale.</summary>
+    public static readonly int Count = Enum.GetValues<Metric>().Length;
 
     /// <summary>Names in enum order, from <see cref="MetricRegistry.Totals"/>.</summary>
     public static readonly ImmutableArray<string> All = MetricRegistry.Totals.Select(m => m.Name).ToImmutableArray();
