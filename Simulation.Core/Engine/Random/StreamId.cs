@@ -40,6 +40,10 @@ public enum StreamId
     CampBoarding = 25,
     /// <summary>Design points of a parameter sweep (Latin hypercube strata and offsets); drawn once per sweep, never inside a replication.</summary>
     SweepDesign = 20,
+    /// <summary>Morris trajectories of a sensitivity analysis (start levels, directions, order); drawn once per analysis, never inside a replication.</summary>
+    SensitivityDesign = 30,
+    /// <summary>Bootstrap resamples of the Sobol index intervals; drawn after the runs, never inside a replication.</summary>
+    SensitivityBootstrap = 31,
     /// <summary>Engine tests and benchmarks (arrivals).</summary>
     TestArrivals = 100,
     /// <summary>Engine tests and benchmarks (services).</summary>
