@@ -53,6 +53,13 @@ public static class HelpExamples
             "  channelsim sweep scenarios/baseline-2024.yaml --vary french.beach.max_prevention_probability=0.3:0.9:7\n" +
             "  channelsim sweep scenarios/baseline-2024.yaml --design lhs --samples 20 -r 20 \\\n" +
             "      --vary french.beach.max_prevention_probability=0.6:0.95 --vary demand.new_arrivals_rate_per_day=80:130 --out results/sweep",
+        "sensitivity" =>
+            "  channelsim sensitivity scenarios/baseline-2024.yaml --method sobol -n 64 -r 10 \\\n" +
+            "      --vary demand.new_arrivals_rate_per_day=80:130 --vary french.beach.max_prevention_probability=0.6:0.95 --out results/sobol\n" +
+            "  channelsim sensitivity scenarios/baseline-2024.yaml --method morris --trajectories 20 --metric arrivals_uk --metric deaths \\\n" +
+            "      --vary demand.new_arrivals_rate_per_day=80:130 --vary uk.border_force.vessels=4:10 --out results/morris\n" +
+            "  channelsim sensitivity scenarios/policy-comparison.yaml --compare windspire_rule --vary demand.new_arrivals_rate_per_day=80:130 \\\n" +
+            "      --vary french.beach.max_prevention_probability=0.6:0.95   (indices of the policy's effect, not of the level)",
         "bench" =>
             "  channelsim bench\n" +
             "  channelsim bench --seconds 10\n" +

@@ -15,7 +15,7 @@ public sealed record SobolIndex(double First, double FirstLow, double FirstHigh,
 
 /// <summary>
 /// Sobol indices from the outputs of a <see cref="SaltelliDesign"/>: first order by Saltelli et al. (2010),
-/// S1_i = mean(f_B·(f_{A_B^i} − f_A)) / V, total by Jansen (1999), ST_i = ½·mean((f_A − f_{A_B^i})²) / V,
+/// S1_i = mean((f_B − f̄)·(f_{A_B^i} − f_A)) / V (f_B centred on the pooled mean f̄ of f_A and f_B), total by Jansen (1999), ST_i = ½·mean((f_A − f_{A_B^i})²) / V,
 /// where V is the variance of f_A and f_B pooled. Works on a plain vector of outputs, so the same code
 /// serves a test function and the simulation.
 /// </summary>
@@ -104,13 +104,16 @@ public static class SobolIndices
             squares += a * a + b * b;
         }
         double variance = squares / (2.0 * n - 1);
+        // f_B enters the first-order sum centred on the pooled mean: the expectation is unchanged (f_AB − f_A has
+        // mean zero) but the estimator no longer scales with the output's level. For a metric in the tens of
+        // thousands with a spread in the thousands, the uncentred form is mostly noise at a few hundred rows.
         for (int i = 0; i < k; i++)
         {
             double firstSum = 0, totalSum = 0;
             foreach (int j in rows)
             {
                 double fA = y[design.IndexA(j)], fB = y[design.IndexB(j)], fAB = y[design.IndexAB(i, j)];
-                firstSum += fB * (fAB - fA);
+                firstSum += (fB - mean) * (fAB - fA);
                 totalSum += (fA - fAB) * (fA - fAB);
             }
             first[i] = variance > 0 ? firstSum / n / variance : double.NaN;
