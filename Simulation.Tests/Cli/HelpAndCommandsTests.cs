@@ -32,6 +32,7 @@ public class HelpAndCommandsTests
     [InlineData("schema")]
     [InlineData("bench")]
     [InlineData("sweep")]
+    [InlineData("sensitivity")]
     [InlineData("metrics")]
     [InlineData("init")]
     public void EachCommandsHelpShowsExamplesOfThatCommand(string verb)
