@@ -146,6 +146,14 @@ public static class SensitivityWriter
         json.WriteStartArray("metrics");
         foreach (Metric metric in plan.Metrics) json.WriteStringValue(MetricNames.Of(metric));
         json.WriteEndArray();
+        // Mean over points of s²/R of a point's output, over the variance across points: an upper bound on the
+        // share of that variance that is simulation noise (common random numbers cancel a shared part of it).
+        json.WriteStartObject("noise_share_upper_bound");
+        for (int m = 0; m < plan.Metrics.Length; m++)
+        {
+            ResultsWriter.WriteNumber(json, MetricNames.Of(plan.Metrics[m]), results.NoiseShare.IsDefaultOrEmpty ? double.NaN : results.NoiseShare[m]);
+        }
+        json.WriteEndObject();
         json.WriteNumber("replications", plan.Replications);
         json.WriteNumber("threads", plan.Threads);
         json.WriteString("started_utc", InvariantFormat.Timestamp(provenance.StartedUtc));

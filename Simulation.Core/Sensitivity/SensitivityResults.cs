@@ -13,6 +13,11 @@ public sealed record SensitivityResults
     public required SensitivityPlan Plan { get; init; }
     /// <summary>Model output [metric][point]: the mean over replications (of compared − base with --compare).</summary>
     public required ImmutableArray<ImmutableArray<double>> Outputs { get; init; }
+    /// <summary>
+    /// Per metric: the simulation noise of a point's output (see <see cref="SensitivityRunner.NoiseVariance"/>) as a
+    /// share of the variance of the outputs across points; an upper bound, NaN when undefined.
+    /// </summary>
+    public ImmutableArray<double> NoiseShare { get; init; } = ImmutableArray<double>.Empty;
     /// <summary>Sobol: base rows N of the Saltelli design (0 for Morris).</summary>
     public int BaseSamples { get; init; }
     /// <summary>Sobol: bootstrap resamples of the intervals (0 for Morris).</summary>
@@ -25,6 +30,24 @@ public sealed record SensitivityResults
     public ImmutableArray<ImmutableArray<SobolIndex>> Sobol { get; init; } = ImmutableArray<ImmutableArray<SobolIndex>>.Empty;
     /// <summary>Morris statistics [metric][parameter]; empty for Sobol.</summary>
     public ImmutableArray<ImmutableArray<MorrisEffect>> Morris { get; init; } = ImmutableArray<ImmutableArray<MorrisEffect>>.Empty;
+
+    /// <summary>Noise variance over the sample variance of each metric's outputs across all points.</summary>
+    public static ImmutableArray<double> NoiseShares(double[][] outputs, double[] noiseVariance)
+    {
+        var shares = ImmutableArray.CreateBuilder<double>(outputs.Length);
+        for (int m = 0; m < outputs.Length; m++)
+        {
+            double[] y = outputs[m];
+            double mean = 0;
+            foreach (double v in y) mean += v;
+            mean /= y.Length;
+            double squares = 0;
+            foreach (double v in y) squares += (v - mean) * (v - mean);
+            double variance = y.Length > 1 ? squares / (y.Length - 1) : double.NaN;
+            shares.Add(variance > 0 ? noiseVariance[m] / variance : double.NaN);
+        }
+        return shares.MoveToImmutable();
+    }
 
     /// <summary>Seed of the Morris trajectories: a pure function of the master seed.</summary>
     public static ulong DesignSeed(ulong masterSeed) => SeedDerivation.For(masterSeed, 0, StreamId.SensitivityDesign);

@@ -51,15 +51,55 @@ public static class SensitivityRunner
                 double sum = 0;
                 for (long r = 0; r < plan.Replications; r++)
                 {
-                    double value = store.Value(plan.VariantIndex(p), r, metric);
-                    if (plan.Compare is not null) value = store.Value(plan.VariantIndex(p, compared: true), r, metric) - value;
-                    sum += value;
+                    sum += Value(plan, store, p, r, metric);
                 }
                 values[p] = sum / plan.Replications;
             }
             outputs[m] = values;
         }
         return outputs;
+    }
+
+    /// <summary>
+    /// Per metric: the simulation noise in a point's output, s²_p/R averaged over points, where s²_p is the
+    /// sample variance over the R replications at point p (of compared − base with --compare); NaN for R &lt; 2.
+    /// Common random numbers make part of this noise shared by every point, where it shifts all outputs alike
+    /// and adds no variance between points, so as a share of the output variance it is an upper bound.
+    /// </summary>
+    public static double[] NoiseVariance(SensitivityPlan plan, ReplicationStore store)
+    {
+        var noise = new double[plan.Metrics.Length];
+        long n = plan.Replications;
+        for (int m = 0; m < noise.Length; m++)
+        {
+            if (n < 2)
+            {
+                noise[m] = double.NaN;
+                continue;
+            }
+            int metric = (int)plan.Metrics[m];
+            double total = 0;
+            for (int p = 0; p < plan.UnitPoints.Length; p++)
+            {
+                double sum = 0;
+                for (long r = 0; r < n; r++) sum += Value(plan, store, p, r, metric);
+                double mean = sum / n, squares = 0;
+                for (long r = 0; r < n; r++)
+                {
+                    double d = Value(plan, store, p, r, metric) - mean;
+                    squares += d * d;
+                }
+                total += squares / (n - 1) / n;
+            }
+            noise[m] = total / plan.UnitPoints.Length;
+        }
+        return noise;
+    }
+
+    private static double Value(SensitivityPlan plan, ReplicationStore store, int point, long replication, int metric)
+    {
+        double value = store.Value(plan.VariantIndex(point), replication, metric);
+        return plan.Compare is null ? value : store.Value(plan.VariantIndex(point, compared: true), replication, metric) - value;
     }
 
     /// <summary>An empty store for the plan's runs (totals only).</summary>

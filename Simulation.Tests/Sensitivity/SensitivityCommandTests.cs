@@ -78,6 +78,7 @@ public class SensitivityCommandTests
         Assert.Equal(1 + 16 * 6, one.Points.TrimEnd('\n').Split('\n').Length);
         Assert.Contains("1     demand.new_arrivals_rate_per_day", one.Stdout, StringComparison.Ordinal);
         Assert.Contains("noise", one.Stdout, StringComparison.Ordinal);
+        Assert.Contains("simulation noise of a point's mean: at most", one.Stdout, StringComparison.Ordinal);
 
         using JsonDocument manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp.Sub("one"), "manifest.json")));
         JsonElement root = manifest.RootElement;
@@ -89,6 +90,8 @@ public class SensitivityCommandTests
         Assert.Equal(16, root.GetProperty("method").GetProperty("samples").GetInt32());
         Assert.Equal(3, root.GetProperty("replications").GetInt32());
         Assert.Equal(4, root.GetProperty("ranges").GetArrayLength());
+        double noiseShare = root.GetProperty("noise_share_upper_bound").GetProperty("arrivals_uk").GetDouble();
+        Assert.True(noiseShare > 0 && noiseShare < 0.5, $"3 replications of a year: the noise of a mean is small against what demand moves ({noiseShare})");
         Assert.Contains("--vary demand.new_arrivals_rate_per_day=80:130", root.GetProperty("command_line").GetString(), StringComparison.Ordinal);
         foreach (string output in root.GetProperty("outputs").EnumerateArray().Select(o => o.GetString()!))
         {
@@ -172,25 +175,32 @@ public class SensitivityCommandTests
             Threads = 2,
         };
         Func<ScenarioVariant, IReplicationModel> factory = v => new FakeReplicationModel(v.Parameters);
-        double[][] outputs = SensitivityRunner.Run(plan, factory, SensitivityRunner.NewStore(plan, factory), null, null, CancellationToken.None)!;
+        ReplicationStore store = SensitivityRunner.NewStore(plan, factory);
+        double[][] outputs = SensitivityRunner.Run(plan, factory, store, null, null, CancellationToken.None)!;
+        double noise = 0;
         Assert.Equal(2 * design.Runs, plan.Variants().Length);
         for (int p = 0; p < design.Runs; p++)
         {
             var model = new FakeReplicationModel(plan.Variants()[plan.VariantIndex(p)].Parameters);
             var compared = new FakeReplicationModel(plan.Variants()[plan.VariantIndex(p, compared: true)].Parameters);
             double sum = 0;
+            var differences = new double[4];
             for (long r = 0; r < 4; r++)
             {
                 var a = new ReplicationResult(30);
                 var b = new ReplicationResult(30);
                 model.RunReplication(5, r, a);
                 compared.RunReplication(5, r, b);
-                sum += b[Metric.ArrivalsUk] - a[Metric.ArrivalsUk];
+                sum += differences[r] = b[Metric.ArrivalsUk] - a[Metric.ArrivalsUk];
             }
+            noise += MathNet.Numerics.Statistics.Statistics.Variance(differences) / 4;
             Assert.Equal(sum / 4, outputs[0][p], 9);
             Assert.True(outputs[0][p] < 0, "the policy prevents arrivals at every point");
             Assert.Equal(outputs[0][0], outputs[0][p]);
         }
+        // The noise of a point's output is the variance of its mean over the replications, averaged over points.
+        Assert.Equal(noise / design.Runs, SensitivityRunner.NoiseVariance(plan, store)[0], 9);
+        Assert.True(noise > 0);
         // The point's value is applied to both variants.
         Assert.Equal(design.UnitPoints[1][0] * 100 + 50, plan.Variants()[plan.VariantIndex(1, compared: true)].Parameters.Number(axis.Path), 9);
     }

@@ -242,6 +242,7 @@ public static class SensitivityHandler
         SensitivityResults results = method == SensitivityMethod.Sobol
             ? SensitivityResults.ForSobol(plan, saltelli!, outputs, args.Bootstrap)
             : SensitivityResults.ForMorris(plan, morris!, outputs);
+        results = results with { NoiseShare = SensitivityResults.NoiseShares(outputs, SensitivityRunner.NoiseVariance(plan, store)) };
 
         var provenance = new SweepProvenance
         {
@@ -333,6 +334,7 @@ public static class SensitivityHandler
                 }
                 Print(output, rows);
                 output.WriteLine($"  sum of S1 = {Index(sumFirst)} (1 − sum: the share left to interactions and to simulation noise)");
+                PrintNoise(output, results, m);
             }
             else
             {
@@ -347,6 +349,7 @@ public static class SensitivityHandler
                     rows.Add([(r + 1).ToString(CultureInfo.InvariantCulture), plan.Axes[order[r]].Path, Effect(e.MuStar), Effect(e.Sigma)]);
                 }
                 Print(output, rows);
+                PrintNoise(output, results, m);
             }
         }
         output.WriteLine(plan.Method == SensitivityMethod.Sobol
@@ -355,6 +358,13 @@ public static class SensitivityHandler
             : $"Each point's output is the mean over {plan.Replications} replications; with common random numbers their noise mostly cancels in each effect, " +
               "but what remains inflates sigma and, for weak parameters, mu*: use enough replications (compare two values of -r).");
         output.WriteLine($"Indices in {Path.Combine(directory, "sensitivity.csv")}; point outputs in sensitivity_points.csv; charts: {string.Join(", ", charts.Where(c => c.EndsWith(".png", StringComparison.Ordinal)))}");
+    }
+
+    private static void PrintNoise(TextWriter output, SensitivityResults results, int metric)
+    {
+        double share = results.NoiseShare.IsDefaultOrEmpty ? double.NaN : results.NoiseShare[metric];
+        if (double.IsFinite(share))
+            output.WriteLine($"  simulation noise of a point's mean: at most {(100 * share).ToString("0.0", CultureInfo.InvariantCulture)}% of the variance across points");
     }
 
     private static void Print(TextWriter output, List<string[]> rows)
