@@ -364,7 +364,7 @@ public static class SensitivityHandler
     {
         double share = results.NoiseShare.IsDefaultOrEmpty ? double.NaN : results.NoiseShare[metric];
         if (double.IsFinite(share))
-            output.WriteLine($"  simulation noise of a point's mean: at most {(100 * share).ToString("0.0", CultureInfo.InvariantCulture)}% of the variance across points");
+            output.WriteLine($"  simulation noise of a point's mean: at most {(share < 0.001 ? "0.1" : (100 * share).ToString("0.0", CultureInfo.InvariantCulture))}% of the variance across points");
     }
 
     private static void Print(TextWriter output, List<string[]> rows)
