@@ -130,6 +130,7 @@ public class SensitivityCommandTests
     [InlineData("--compare", "baseline", "that is the baseline itself")]
     [InlineData("--levels", "3", "--levels must be an even number")]
     [InlineData("--samples", "1", "--samples must be at least 2")]
+    [InlineData("--samples", "2000", "the design needs 6000 model runs per replication, more than 4000")]
     public void BadInputExitsWithTwoNamesTheProblemAndWritesNothing(string option, string value, string message)
     {
         using var temp = new TempDirectory();
