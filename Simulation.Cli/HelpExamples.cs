@@ -18,7 +18,8 @@ public static class HelpExamples
             "  channelsim init . --force         (restore the shipped scenarios in this folder)",
         "validate" =>
             "  channelsim validate scenarios/baseline-2024.yaml\n" +
-            "  channelsim validate scenarios/*.yaml",
+            "  channelsim validate scenarios/*.yaml\n" +
+            "  channelsim validate scenarios/calibration/history-2022-2024.yaml",
         "run" =>
             "  channelsim run scenarios/baseline-2024.yaml\n" +
             "  channelsim run scenarios/policy-comparison.yaml -r 200 --out results/policies\n" +
