@@ -69,19 +69,29 @@ internal static class CalibrationCharts
         Group(plt, groups[1].X, groups[1].Y, NotConfirmed, 4, "non-implausible, not confirmed");
         Group(plt, groups[0].X, groups[0].Y, Plausible, 4, "plausible (confirmed)");
         plt.Add.HorizontalLine(cutoff, 2, Colors.Black, LinePattern.Dashed);
-        plt.Axes.Bottom.TickGenerator = ChartStyle.CategoryTicks(spec.Targets.Select(t => t.Name).ToList(), i => i);
+        TargetTicks(plt, spec);
         plt.Axes.SetLimits(-0.6, spec.Targets.Length - 0.4, 0, top * 1.03);
         ChartStyle.LegendBelow(plt);
         string caption = $"Each dot is one point of one wave: its implausibility for the target at the wave's replications. The dashed line is the cut-off {CalibrationResults.G(cutoff)}; " +
             $"a point is non-implausible when its {(spec.Design.Rule == ImplausibilityRule.Maximum ? "largest" : "second-largest")} implausibility is at most the cut-off. Source: waves.csv.";
-        return ChartStyle.Save(plt, folder, "calibration_implausibility", title, caption);
+        return ChartStyle.Save(plt, folder, "calibration_implausibility", title, caption, height: 800);
+    }
+
+    /// <summary>Target names under the x axis, slanted so that eighteen of them stay legible.</summary>
+    private static void TargetTicks(Plot plt, CalibrationSpec spec)
+    {
+        plt.Axes.Bottom.TickGenerator = ChartStyle.CategoryTicks(spec.Targets.Select(t => t.Name).ToList(), i => i);
+        plt.Axes.Bottom.TickLabelStyle.Rotation = -40;
+        plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plt.Axes.Bottom.TickLabelStyle.FontSize = 12;
+        plt.Axes.Bottom.MinimumSize = 150;
     }
 
     private static RenderedChart PairsChart(string folder, CalibrationSpec spec, IReadOnlyList<CalibrationPoint> points)
     {
         var ranges = CalibrationOutputs.Ranges(spec, points);
         int[] chosen = Enumerable.Range(0, spec.Parameters.Length)
-            .OrderBy(d => double.IsFinite(ranges[d].Max) ? (ranges[d].Max - ranges[d].Min) / (spec.Parameters[d].High - spec.Parameters[d].Low) : double.PositiveInfinity)
+            .OrderBy(d => double.IsFinite(ranges[d].P95) ? (ranges[d].P95 - ranges[d].P05) / (spec.Parameters[d].High - spec.Parameters[d].Low) : double.PositiveInfinity)
             .ThenBy(d => d)
             .Take(MaxPairParameters)
             .ToArray();
@@ -127,7 +137,7 @@ internal static class CalibrationCharts
         double extent = k * (1 + Gap) - Gap;
         plt.Axes.SetLimits(-0.03, extent + 0.03, -0.03, extent + 0.03);
         ChartStyle.LegendBelow(plt);
-        string caption = $"The {k} parameter(s) whose plausible range shrank most, each scaled to its prior range (name and prior range on the diagonal). " +
+        string caption = $"The {k} parameter(s) whose plausible 5-95% range shrank most, each scaled to its prior range (name and prior range on the diagonal). " +
             "Cell (row, column) plots the column's parameter across and the row's up. Source: waves.csv.";
         return ChartStyle.Save(plt, folder, "calibration_pairs", title, caption, height: ChartStyle.WidthPixels);
     }
@@ -165,11 +175,11 @@ internal static class CalibrationCharts
         }
         Group(plt, xs, ys, Plausible.WithAlpha(0.5), 4, "plausible sets (confirmation means)");
         plt.Add.HorizontalLine(0, 1.5f, Colors.Black, LinePattern.Solid);
-        plt.Axes.Bottom.TickGenerator = ChartStyle.CategoryTicks(spec.Targets.Select(t => t.Name).ToList(), i => i);
+        TargetTicks(plt, spec);
         plt.Axes.SetLimits(-0.6, spec.Targets.Length - 0.4, -extreme * 1.1, extreme * 1.1);
         ChartStyle.LegendBelow(plt);
         string caption = $"Green: the observed value ± {CalibrationResults.G(cutoff)} standard deviations of observation error and model discrepancy combined (0 is the observed value). " +
             "Blue line: the range of the plausible sets' simulated means (confirmation replications); dots: each set. Source: waves.csv and calibration.json.";
-        return ChartStyle.Save(plt, folder, "calibration_targets", title, caption);
+        return ChartStyle.Save(plt, folder, "calibration_targets", title, caption, height: 800);
     }
 }

@@ -42,8 +42,7 @@ internal static class CalibrationResults
     /// <summary>Removes every file a calibration may have written (a fresh start or --force), so none can pass for the new run's.</summary>
     public static void Clean(string directory)
     {
-        string checkpointDirectory = Path.Combine(directory, "checkpoint");
-        File.Delete(CalibrationCheckpoint.PathIn(directory));
+        DeleteCheckpoint(directory);
         foreach (string name in CalibrationOutputs.FileNames.Append(CalibrationManifest.FileName).Append(CalibrationManifest.ShardPointsFile).Append(ReportFile))
         {
             File.Delete(Path.Combine(directory, name));
@@ -53,14 +52,14 @@ internal static class CalibrationResults
         {
             foreach (string file in Directory.EnumerateFiles(plots, "calibration_*")) File.Delete(file);
         }
-        if (Directory.Exists(checkpointDirectory) && !Directory.EnumerateFileSystemEntries(checkpointDirectory).Any()) Directory.Delete(checkpointDirectory);
     }
 
     /// <summary>Removes the checkpoint once the results and the manifest are written.</summary>
     public static void DeleteCheckpoint(string directory)
     {
-        File.Delete(CalibrationCheckpoint.PathIn(directory));
         string checkpointDirectory = Path.Combine(directory, "checkpoint");
+        if (!Directory.Exists(checkpointDirectory)) return;
+        File.Delete(CalibrationCheckpoint.PathIn(directory));
         if (Directory.Exists(checkpointDirectory) && !Directory.EnumerateFileSystemEntries(checkpointDirectory).Any()) Directory.Delete(checkpointDirectory);
     }
 
