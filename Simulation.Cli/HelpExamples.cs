@@ -64,6 +64,13 @@ public static class HelpExamples
             "  channelsim calibrate scenarios/calibration/history-2022-2024.yaml --out results/calibration --resume   (continue after Ctrl+C)\n" +
             "  channelsim calibrate FILE --wave 1 --shard 2/8 --out shard2        (one task of a cluster array; then: channelsim merge shard* --out wave1)\n" +
             "  channelsim calibrate FILE --wave 2 --shard 2/8 --from wave1 --out w2-shard2",
+        "sensitivity" =>
+            "  channelsim sensitivity scenarios/baseline-2024.yaml --method sobol -n 64 -r 10 \\\n" +
+            "      --vary demand.new_arrivals_rate_per_day=80:130 --vary french.beach.max_prevention_probability=0.6:0.95 --out results/sobol\n" +
+            "  channelsim sensitivity scenarios/baseline-2024.yaml --method morris --trajectories 20 --metric arrivals_uk --metric deaths \\\n" +
+            "      --vary demand.new_arrivals_rate_per_day=80:130 --vary uk.border_force.vessels=4:10 --out results/morris\n" +
+            "  channelsim sensitivity scenarios/policy-comparison.yaml --compare windspire_rule --vary demand.new_arrivals_rate_per_day=80:130 \\\n" +
+            "      --vary french.beach.max_prevention_probability=0.6:0.95   (indices of the policy's effect, not of the level)",
         "bench" =>
             "  channelsim bench\n" +
             "  channelsim bench --seconds 10\n" +

@@ -34,6 +34,19 @@ public static class CalibrationSampler
         {
             if (sobol is null) throw new NotSupportedException("design method sobol is not available in this build; use latin_hypercube");
             unit = sobol(dimensions, count);
+            // A random shift modulo 1 (Cranley–Patterson rotation) from the seed keeps the sequence's even
+            // cover, makes the design depend on the seed like the Latin hypercube, and moves point 0 off the corner.
+            var random = new RandomStream(WaveSeed(seed, 1));
+            var shift = new double[dimensions];
+            for (int d = 0; d < dimensions; d++) shift[d] = random.NextDouble();
+            foreach (double[] point in unit)
+            {
+                for (int d = 0; d < dimensions; d++)
+                {
+                    double shifted = point[d] + shift[d];
+                    point[d] = shifted >= 1 ? shifted - 1 : shifted;
+                }
+            }
         }
         else
         {

@@ -14,8 +14,8 @@ public static class CalibrateHandler
 {
     private const string Prefix = "channelsim calibrate: ";
 
-    /// <summary>The Sobol design (null while the build has none: a file asking for it is refused).</summary>
-    internal static Func<int, int, double[][]>? Sobol => null;
+    /// <summary>The Sobol design of wave 1 (null would make a file asking for it be refused).</summary>
+    internal static Func<int, int, double[][]>? Sobol => (dimensions, count) => SobolSequence.Generate(dimensions, count);
 
     /// <summary>Checks the options, loads the file and its year scenarios, and runs; returns the exit code.</summary>
     public static int Execute(CalibrateArguments args, Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error)

@@ -40,10 +40,14 @@ public enum StreamId
     CampBoarding = 25,
     /// <summary>Design points of a parameter sweep (Latin hypercube strata and offsets); drawn once per sweep, never inside a replication.</summary>
     SweepDesign = 20,
+    /// <summary>Morris trajectories of a sensitivity analysis (start levels, directions, order); drawn once per analysis, never inside a replication.</summary>
+    SensitivityDesign = 30,
+    /// <summary>Bootstrap resamples of the Sobol index intervals; drawn after the runs, never inside a replication.</summary>
+    SensitivityBootstrap = 31,
     /// <summary>Design points of a calibration wave (space-filling design, kernel perturbations); drawn once per wave, never inside a replication.</summary>
-    CalibrationDesign = 30,
+    CalibrationDesign = 32,
     /// <summary>Master seed of a calibration's confirmation runs, so confirming a point uses random numbers its selection did not see.</summary>
-    CalibrationConfirmation = 31,
+    CalibrationConfirmation = 33,
     /// <summary>Engine tests and benchmarks (arrivals).</summary>
     TestArrivals = 100,
     /// <summary>Engine tests and benchmarks (services).</summary>
