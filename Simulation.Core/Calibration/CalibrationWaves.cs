@@ -12,7 +12,7 @@ namespace Simulation.Core.Calibration;
 public sealed record CalibrationWaveSummary(int Wave, int Points, int NonImplausible, int Confirmed, string SampledFrom)
 {
     /// <summary>Share of the wave's points that were implausible.</summary>
-    public double ShareRuledOut => Points == 0 ? double.NaN : 1.0 - (double)NonImplausible / Points;
+    public double ShareRuledOut => Points == 0 ? double.NaN : (double)(Points - NonImplausible) / Points;
 }
 
 /// <summary>

@@ -199,7 +199,7 @@ public class CalibrationBadInputTests
     [InlineData("wave1_points: 400", "wave1_points: 1", "must be a whole number of points from 2")]
     [InlineData("replications: 4 ", "replications: 1 ", "must be a whole number of replications")]
     [InlineData("cutoff: 3 ", "cutoff: 0 ", "must be above 0")]
-    [InlineData("max_waves: 4", "max_waves: 0", "must be a whole number of waves from 1")]
+    [InlineData("max_waves: 5", "max_waves: 0", "must be a whole number of waves from 1")]
     [InlineData("method: latin_hypercube", "method: random", "must be latin_hypercube or sobol")]
     [InlineData("rule: max ", "rule: maximum ", "must be max or second_max")]
     [InlineData("seed: 20260101", "seed: -1", "unsigned 64-bit seed")]

@@ -19,9 +19,9 @@ public static class CalibrateCommand
             Description = "Worker threads (default: number of processors). Never changes a result.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var wave = new Option<int?>("--wave") { Description = "Run only this wave's points (with --shard; for cluster arrays). Wave 2 and later need --from." };
-        var shard = new Option<string?>("--shard") { Description = "Run only shard k of n of the wave's points: k/n, e.g. 3/8 (with --wave); combine shards with 'channelsim merge'." };
-        var from = new Option<string?>("--from") { Description = "Directory holding the merged results of the earlier waves (with --wave 2 and later)." };
+        var wave = new Option<int?>("--wave") { Description = "Run only this wave's points (with --shard; for cluster arrays). Wave 2 and later need --from (default: every wave, in this process)." };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard k of n of the wave's points: k/n, e.g. 3/8 (with --wave); combine shards with 'channelsim merge' (default: no sharding)." };
+        var from = new Option<string?>("--from") { Description = "Directory holding the merged results of the earlier waves (with --wave 2 and later; default: none)." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip the charts (default: off)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the interrupted calibration in --out from its checkpoint (same options) (default: off)." };
         var force = new Option<bool>("--force") { Description = "Replace the results already in --out (default: off)." };
