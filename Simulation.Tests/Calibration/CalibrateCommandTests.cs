@@ -15,7 +15,7 @@ namespace Simulation.Tests.Calibration;
 [Trait("Category", "Calibration")]
 public class CalibrateCommandTests
 {
-    private const string Yaml = """
+    internal const string Yaml = """
         name: tiny
         description: two parameters against two 2022 figures
         scenarios:
@@ -64,18 +64,18 @@ public class CalibrateCommandTests
         "plots/calibration_implausibility.svg", "plots/calibration_pairs.svg", "plots/calibration_targets.svg",
     ];
 
-    private static string Setup(TempDirectory temp)
+    internal static string Setup(TempDirectory temp, string yaml = Yaml)
     {
         string scenarios = Path.Combine(RepositoryPaths.Root(), "scenarios");
         File.Copy(Path.Combine(scenarios, "year-2022.yaml"), temp.Sub("year-2022.yaml"));
         File.Copy(Path.Combine(scenarios, "baseline-2024.yaml"), temp.Sub("baseline-2024.yaml"));
         File.Copy(Path.Combine(scenarios, "calibration", "calibration-targets.csv"), temp.Sub("calibration-targets.csv"));
         string file = temp.Sub("tiny.yaml");
-        File.WriteAllText(file, Yaml);
+        File.WriteAllText(file, yaml);
         return file;
     }
 
-    private static void AssertSameOutputs(string expected, string actual)
+    internal static void AssertSameOutputs(string expected, string actual)
     {
         foreach (string name in Compared)
         {
