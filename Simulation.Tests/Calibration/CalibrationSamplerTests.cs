@@ -20,6 +20,24 @@ public class CalibrationSamplerTests
     }
 
     [Fact]
+    public void WaveOneWithSobolIsTheSequenceShiftedBySeedKeepingOnePointPerStratum()
+    {
+        CalibrationSpec spec = CalibrationSpecs.Small() with
+        {
+            Parameters = [new CalibrationParameter { Key = "x.a", Low = 0, High = 1, Reason = "test" }, new CalibrationParameter { Key = "x.b", Low = 0, High = 1, Reason = "test" }],
+            Design = new CalibrationDesign { Method = CalibrationDesignMethod.Sobol, Wave1Points = 32 },
+        };
+        Func<int, int, double[][]> sobol = (d, n) => Simulation.Core.Experiments.SobolSequence.Generate(d, n);
+        double[][] points = CalibrationSampler.FirstWave(spec, 42, sobol);
+        // The first 2^5 Sobol points put one point in each of 32 strata of every coordinate; a shift modulo 1 keeps that.
+        for (int d = 0; d < 2; d++) Assert.Equal(Enumerable.Range(0, 32), points.Select(p => (int)Math.Floor(p[d] * 32)).Order());
+        // Not the unshifted sequence (whose first point is the corner), and another seed gives another shift.
+        Assert.NotEqual(0.0, points[0][0]);
+        Assert.NotEqual(points[0][0], CalibrationSampler.FirstWave(spec, 43, sobol)[0][0]);
+        Assert.Throws<NotSupportedException>(() => CalibrationSampler.FirstWave(spec, 42, null));
+    }
+
+    [Fact]
     public void LaterWavesStayInsideThePriorBoxAndNearTheNonImplausiblePoints()
     {
         CalibrationSpec spec = CalibrationSpecs.Small();
