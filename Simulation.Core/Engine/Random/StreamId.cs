@@ -44,6 +44,10 @@ public enum StreamId
     SensitivityDesign = 30,
     /// <summary>Bootstrap resamples of the Sobol index intervals; drawn after the runs, never inside a replication.</summary>
     SensitivityBootstrap = 31,
+    /// <summary>Design points of a calibration wave (space-filling design, kernel perturbations); drawn once per wave, never inside a replication.</summary>
+    CalibrationDesign = 32,
+    /// <summary>Master seed of a calibration's confirmation runs, so confirming a point uses random numbers its selection did not see.</summary>
+    CalibrationConfirmation = 33,
     /// <summary>Engine tests and benchmarks (arrivals).</summary>
     TestArrivals = 100,
     /// <summary>Engine tests and benchmarks (services).</summary>
