@@ -16,7 +16,11 @@ namespace Simulation.Core.Calibration;
 /// </summary>
 public sealed record BacktestRow(
     int Year, string Target, string Metric, double Observed, double ObservedLow, double ObservedHigh,
-    double SimulatedMean, double SimulatedP05, double SimulatedP95, double Implausibility, bool Within);
+    double SimulatedMean, double SimulatedP05, double SimulatedP95, double Implausibility, bool Within)
+{
+    /// <summary>The target's source: its calibration-targets.csv row(s).</summary>
+    public string Source { get; init; } = "";
+}
 
 /// <summary>
 /// Runs the year scenarios a calibration file names and compares every covered target with the
@@ -88,7 +92,7 @@ public static class Backtest
         return new BacktestRow(target.Year, target.Name, MetricRegistry.Of(target.Metric).Name, target.Observed,
             target.Observed - halfRange, target.Observed + halfRange, mean,
             Statistics.QuantileCustom(values, 0.05, QuantileDefinition.R7), Statistics.QuantileCustom(values, 0.95, QuantileDefinition.R7),
-            implausibility, implausibility <= Cutoff);
+            implausibility, implausibility <= Cutoff) { Source = target.Source };
     }
 
     /// <summary>The calibration's implausibility of one target, from a mean and the variance of <paramref name="n"/> values.</summary>

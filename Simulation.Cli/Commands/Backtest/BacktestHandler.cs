@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Simulation.Core.Calibration;
 using Simulation.Core.Reporting;
@@ -91,11 +92,11 @@ public static class BacktestHandler
     private static string Manifest(BacktestArguments arguments, CalibrationSpec spec, List<Scenario> scenarios)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("channelsim_version", ChannelSimVersion.Current);
-            json.WriteString("command_line", "channelsim backtest " + arguments.CommandLine);
+            json.WriteString("command_line", "channelsim " + arguments.CommandLine);
             json.WriteString("calibration_file", spec.SourcePath);
             json.WriteString("calibration_sha256", spec.Sha256);
             json.WriteNumber("replications", arguments.Replications);
