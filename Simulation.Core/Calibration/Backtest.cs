@@ -16,7 +16,11 @@ namespace Simulation.Core.Calibration;
 /// </summary>
 public sealed record BacktestRow(
     int Year, string Target, string Metric, double Observed, double ObservedLow, double ObservedHigh,
-    double SimulatedMean, double SimulatedP05, double SimulatedP95, double Implausibility, bool Within);
+    double SimulatedMean, double SimulatedP05, double SimulatedP95, double Implausibility, bool Within)
+{
+    /// <summary>The target's source: its calibration-targets.csv row(s).</summary>
+    public string Source { get; init; } = "";
+}
 
 /// <summary>
 /// Runs the year scenarios a calibration file names and compares every covered target with the
@@ -39,29 +43,56 @@ public static class Backtest
     /// in the calibration file's order. Each scenario's first variant runs <paramref name="replications"/>
     /// times from <paramref name="seed"/> (or the scenario's own seed).
     /// </summary>
-    public static ImmutableArray<BacktestRow> Run(CalibrationSpec spec, IReadOnlyList<Scenario> scenarios, int replications, ulong? seed)
+    /// <remarks>
+    /// With an <paramref name="ensemble"/>, every set runs the same replications (common random numbers
+    /// across sets); the simulated mean is the mean of the set means, the 5%/95% quantiles are those of
+    /// the set means (the spread across plausible parameter sets), and the variance term of the
+    /// implausibility is the variance of the set means (parameter spread and each mean's noise).
+    /// </remarks>
+    public static ImmutableArray<BacktestRow> Run(CalibrationSpec spec, IReadOnlyList<Scenario> scenarios, int replications, ulong? seed,
+        IReadOnlyList<PlausibleSet>? ensemble = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(scenarios);
         if (replications < 2) throw new ArgumentOutOfRangeException(nameof(replications), "two replications at least, for a variance");
+        if (ensemble is { Count: < 2 }) throw new ArgumentOutOfRangeException(nameof(ensemble), "two parameter sets at least, for a spread");
         var rows = ImmutableArray.CreateBuilder<BacktestRow>();
-        // Each scenario runs once; its targets read different metrics of the same replications.
-        var totals = new Dictionary<Scenario, double[][]>(ReferenceEqualityComparer.Instance);
+        // Each scenario (and set) runs once; its targets read different metrics of the same replications.
+        var totals = new Dictionary<Scenario, double[][][]>(ReferenceEqualityComparer.Instance);
         foreach (CalibrationTarget target in spec.Targets)
         {
             int index = spec.Scenarios.IndexOf(target.Scenario);
             Scenario? scenario = FindScenario(spec.ScenarioFiles[index], scenarios);
             if (scenario is null) continue;
-            if (!totals.TryGetValue(scenario, out double[][]? runs))
+            if (!totals.TryGetValue(scenario, out double[][][]? runs))
             {
-                runs = Simulate(scenario.Variants[0].Parameters, replications, seed ?? scenario.DefaultSeed);
+                ParameterSet baseline = scenario.Variants[0].Parameters;
+                ulong scenarioSeed = seed ?? scenario.DefaultSeed;
+                runs = ensemble is null
+                    ? [Simulate(baseline, replications, scenarioSeed)]
+                    : [.. ensemble.Select(set => Simulate(set.ApplyTo(baseline), replications, scenarioSeed))];
                 totals.Add(scenario, runs);
             }
-            var values = new double[runs.Length];
-            for (int r = 0; r < runs.Length; r++) values[r] = runs[r][(int)target.Metric];
-            rows.Add(Row(target, values));
+            if (ensemble is null)
+            {
+                rows.Add(Row(target, Column(runs[0], target.Metric)));
+                continue;
+            }
+            var setMeans = new double[runs.Length];
+            for (int k = 0; k < runs.Length; k++) setMeans[k] = Column(runs[k], target.Metric).Mean();
+            // The spread is across sets: one value per set, so n = 1 in the variance term.
+            BacktestRow row = Row(target, setMeans);
+            double implausibility = Implausibility(target, row.SimulatedMean, setMeans.Variance(), 1);
+            rows.Add(row with { Implausibility = implausibility, Within = implausibility <= Cutoff });
         }
         return rows.ToImmutable();
+    }
+
+    private static double[] Column(double[][] runs, Metric metric)
+    {
+        var values = new double[runs.Length];
+        for (int r = 0; r < runs.Length; r++) values[r] = runs[r][(int)metric];
+        return values;
     }
 
     /// <summary>The scenario given on the command line that is the calibration's file, by full path; null when not given.</summary>
@@ -88,7 +119,7 @@ public static class Backtest
         return new BacktestRow(target.Year, target.Name, MetricRegistry.Of(target.Metric).Name, target.Observed,
             target.Observed - halfRange, target.Observed + halfRange, mean,
             Statistics.QuantileCustom(values, 0.05, QuantileDefinition.R7), Statistics.QuantileCustom(values, 0.95, QuantileDefinition.R7),
-            implausibility, implausibility <= Cutoff);
+            implausibility, implausibility <= Cutoff) { Source = target.Source };
     }
 
     /// <summary>The calibration's implausibility of one target, from a mean and the variance of <paramref name="n"/> values.</summary>

@@ -35,12 +35,17 @@ public static class BacktestCommand
         {
             Description = "Also write the validation document (docs/VALIDATION.md) generated from the same figures to this path (default: none).",
         };
+        var ensemble = new Option<string?>("--ensemble")
+        {
+            Description = "Plausible parameter sets (CSV: set_id,<key>,...; one row per set): every set runs -r replications with the same seeds, " +
+                "and the simulated mean and 5%-95% range are over the sets' means (default: none, the scenarios' own parameters).",
+        };
         var noPlots = new Option<bool>("--no-plots") { Description = "Accepted for symmetry with run; backtest draws no charts yet (default: off)." };
         var command = new Command("backtest",
             "Compare the model with the observed targets of a calibration file: each given year scenario's baseline runs -r times; " +
             "writes backtest.csv (observed 90% range, simulated mean and 5%-95% quantiles, within = implausibility <= 3) and manifest.json to --out.")
         {
-            scenarios, calibration, replications, seed, output, markdown, noPlots,
+            scenarios, calibration, ensemble, replications, seed, output, markdown, noPlots,
         };
         command.SetAction(parse => BacktestHandler.Run(
             new BacktestArguments
@@ -51,6 +56,8 @@ public static class BacktestCommand
                 Seed = parse.GetValue(seed),
                 Out = parse.GetValue(output)!,
                 Markdown = parse.GetValue(markdown),
+                Ensemble = parse.GetValue(ensemble),
+                NoPlots = parse.GetValue(noPlots),
                 CommandLine = string.Join(' ', parse.Tokens.Select(t => t.Value)),
             },
             parse.InvocationConfiguration.Output,
@@ -74,6 +81,10 @@ public sealed record BacktestArguments
     public required string Out { get; init; }
     /// <summary>Where to write the generated validation document, or null.</summary>
     public string? Markdown { get; init; }
+    /// <summary>Plausible-sets file, or null.</summary>
+    public string? Ensemble { get; init; }
+    /// <summary>Skip the chart (report.html holds the table only).</summary>
+    public bool NoPlots { get; init; }
     /// <summary>The command line as given, for the manifest.</summary>
     public string CommandLine { get; init; } = "";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Simulation.Core.Calibration;
 using Simulation.Core.Reporting;
@@ -48,17 +49,34 @@ public static class BacktestHandler
             }
             scenarios.Add(loaded.Scenario!);
         }
+        PlausibleSetsLoadResult? sets = null;
+        if (arguments.Ensemble is { } ensembleFile)
+        {
+            sets = PlausibleSetsFile.Load(ensembleFile);
+            foreach (ScenarioIssue issue in sets.Issues) error.WriteLine(issue.ToString());
+            if (!sets.IsValid) invalid = true;
+            else if (sets.Sets.Length < 2)
+            {
+                error.WriteLine($"backtest: {ensembleFile} holds one parameter set; an ensemble needs two or more for a spread.");
+                invalid = true;
+            }
+        }
         if (invalid)
         {
             error.WriteLine("backtest: nothing was run.");
             return ExitCodes.InvalidInput;
         }
-        var rows = Core.Calibration.Backtest.Run(spec, scenarios, arguments.Replications, arguments.Seed);
+        if (arguments.Markdown is not null && sets is not null)
+        {
+            error.WriteLine("backtest: --markdown writes the validation document of the default mechanisms; leave out --ensemble. Nothing was run.");
+            return ExitCodes.InvalidInput;
+        }
+        var rows = Core.Calibration.Backtest.Run(spec, scenarios, arguments.Replications, arguments.Seed, sets?.Sets);
         try
         {
             Directory.CreateDirectory(arguments.Out);
             AtomicFile.WriteAllText(Path.Combine(arguments.Out, "backtest.csv"), Core.Calibration.Backtest.Csv(rows));
-            AtomicFile.WriteAllText(Path.Combine(arguments.Out, "manifest.json"), Manifest(arguments, spec, scenarios));
+            AtomicFile.WriteAllText(Path.Combine(arguments.Out, "manifest.json"), Manifest(arguments, spec, scenarios, sets));
             if (arguments.Markdown is { } markdown)
                 AtomicFile.WriteAllText(markdown, ValidationMarkdown.Write(spec, scenarios, rows, arguments.Replications, arguments.Seed));
         }
@@ -88,19 +106,31 @@ public static class BacktestHandler
         return text.ToString();
     }
 
-    private static string Manifest(BacktestArguments arguments, CalibrationSpec spec, List<Scenario> scenarios)
+    private static string Manifest(BacktestArguments arguments, CalibrationSpec spec, List<Scenario> scenarios, PlausibleSetsLoadResult? sets)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("channelsim_version", ChannelSimVersion.Current);
-            json.WriteString("command_line", "channelsim backtest " + arguments.CommandLine);
+            json.WriteString("command_line", "channelsim " + arguments.CommandLine);
             json.WriteString("calibration_file", spec.SourcePath);
             json.WriteString("calibration_sha256", spec.Sha256);
             json.WriteNumber("replications", arguments.Replications);
-            json.WriteString("simulated_spread", "replications of each scenario's baseline variant: mean and 5%/95% quantiles (R-7) over replications");
-            json.WriteString("within_rule", "|observed - simulated_mean| / sqrt(observation_sd^2 + discrepancy_sd^2 + variance/replications) <= 3");
+            if (sets is null)
+            {
+                json.WriteString("simulated_spread", "replications of each scenario's baseline variant: mean and 5%/95% quantiles (R-7) over replications");
+                json.WriteString("within_rule", "|observed - simulated_mean| / sqrt(observation_sd^2 + discrepancy_sd^2 + variance/replications) <= 3");
+            }
+            else
+            {
+                json.WriteString("ensemble_file", arguments.Ensemble);
+                json.WriteString("ensemble_sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(arguments.Ensemble!))));
+                json.WriteNumber("ensemble_sets", sets.Sets.Length);
+                json.WriteString("simulated_spread", "each plausible set runs every replication (same seeds across sets): simulated_mean is the mean of the set means, " +
+                    "simulated_p05/p95 the 5%/95% quantiles (R-7) of the set means: the spread across plausible parameter sets");
+                json.WriteString("within_rule", "|observed - simulated_mean| / sqrt(observation_sd^2 + discrepancy_sd^2 + variance of the set means) <= 3");
+            }
             json.WriteString("observed_range", "observed -/+ 1.645 * sqrt(observation_sd^2 + discrepancy_sd^2)");
             json.WriteStartArray("scenarios");
             foreach (Scenario s in scenarios)
