@@ -34,6 +34,7 @@ public sealed class EnsembleResults
     public EnsembleResults(EnsemblePlan plan, IReadOnlyList<ScenarioVariant> variants, ReplicationStore store, long replications)
     {
         Plan = plan;
+        Store = store;
         Replications = replications;
         SetIds = plan.Sets.Select(s => s.SetId).ToImmutableArray();
         VariantNames = variants.Select(v => v.Name).ToImmutableArray();
@@ -77,6 +78,8 @@ public sealed class EnsembleResults
 
     /// <summary>The sets and the file they came from.</summary>
     public EnsemblePlan Plan { get; }
+    /// <summary>Per-replication totals of every (set, variant) run, set-major (run s × variants + v); no daily series.</summary>
+    public ReplicationStore Store { get; }
     /// <summary>Replications behind every set mean.</summary>
     public long Replications { get; }
     /// <summary>Set ids in file order.</summary>
