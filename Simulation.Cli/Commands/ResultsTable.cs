@@ -151,7 +151,7 @@ internal static class ResultsTable
     public const string NoiseLabel = "95% CI — simulation noise";
 
     /// <summary>The flag for an effect whose sign changes across the plausible sets.</summary>
-    public const string SignFlag = "sign depends on parameters";
+    public const string SignFlag = Reporting.ReportWriter.SignFlag;
 
     /// <summary>What the ensemble interval covers, in the words every output uses.</summary>
     public static string RangeLabel(int sets) => $"90% range across plausible parameter sets ({sets.ToString(CultureInfo.InvariantCulture)} sets)";
