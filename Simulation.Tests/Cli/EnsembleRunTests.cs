@@ -158,6 +158,25 @@ public class EnsembleRunTests(EnsembleRunFixture run) : IClassFixture<EnsembleRu
     }
 
     [Fact]
+    public void TheReportExplainsBothIntervalsAndFlagsTheEffectsWhoseSignDependsOnTheParameters()
+    {
+        using var temp = new TempDirectory();
+        Simulation.Cli.Reporting.ReportWriter.Write(run.Ensemble, temp.Path);
+        string md = File.ReadAllText(temp.Sub("report.md"));
+        Assert.Contains("\"95% CI — simulation noise\"", md, StringComparison.Ordinal);
+        Assert.Contains("\"90% range across plausible parameter sets (8 sets)\"", md, StringComparison.Ordinal);
+        Assert.Contains("Median [90% range across plausible parameter sets (8 sets)]", md, StringComparison.Ordinal);
+        JsonObject comparisons = run.Summary["comparisons"]!.AsObject();
+        foreach (var (variant, node) in comparisons)
+        {
+            // Deaths is a main metric, always in the effects table: flagged there exactly when its range straddles zero.
+            bool sign = node!["deaths"]!["ensemble"]!["sign_depends_on_parameters"]!.GetValue<bool>();
+            Assert.Equal(sign, md.Contains($"{variant} on deaths (below zero in", StringComparison.Ordinal));
+        }
+        Assert.Contains("sets ", File.ReadAllText(temp.Sub("plots/forest_deaths.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhenSetsVaryTheDrowningShareTheRangeOfTheWindspireEffectOnDeathsIsWiderThanTheMonteCarloInterval()
     {
         // Sizes: baseline and windspire_rule, 20 replications, 8 sets with the drowning share from 0.025 to 0.1
