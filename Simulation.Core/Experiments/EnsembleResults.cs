@@ -125,9 +125,21 @@ public sealed class EnsembleResults
     }
 }
 
-/// <summary>Runs every variant under every plausible set as one <see cref="MonteCarloRunner"/> plan (common random numbers), keeping totals only.</summary>
+/// <summary>
+/// Runs every variant under every plausible set with <see cref="MonteCarloRunner"/> (common random
+/// numbers: replication r of every run uses the (master seed, r) streams), keeping totals only.
+/// </summary>
 public static class EnsembleRunner
 {
+    /// <summary>
+    /// Most (set, variant) runs in one runner plan. Each worker thread builds one model per run of its
+    /// plan (about 0.25 MB each for a year), so one plan of 100 sets × 8 variants held 800 models per
+    /// thread (500 MB peak on 2 threads); blocks of sets keep memory at this many models per thread
+    /// whatever the number of sets. Every block runs the same replications with the same seed, so
+    /// the rows are exactly those of a single plan.
+    /// </summary>
+    public const int MaxRunsPerPlan = 64;
+
     /// <summary>
     /// Runs the (set × variant) runs with the nominal plan's seed and replication count, so replication r
     /// of every set and variant, and of the nominal run, uses the same random numbers. Null when cancelled.
@@ -136,17 +148,37 @@ public static class EnsembleRunner
         Func<ScenarioVariant, IReplicationModel> modelFactory, IProgress<ReplicationProgress>? progress, CancellationToken cancellation)
     {
         ImmutableArray<ScenarioVariant> runs = plan.Variants(variants);
-        var experiment = new ExperimentPlan { Variants = runs, MasterSeed = masterSeed, Replications = replications, Threads = threads };
         // The horizon depends only on the calendar keys, which a set cannot hold, so the nominal variants' horizons serve every set.
+        int[] horizons = new int[variants.Length];
+        for (int v = 0; v < variants.Length; v++) horizons[v] = modelFactory(variants[v]).Days;
         int[] days = new int[runs.Length];
-        for (int v = 0; v < variants.Length; v++)
-        {
-            int horizon = modelFactory(variants[v]).Days;
-            for (int s = 0; s < plan.Sets.Length; s++) days[s * variants.Length + v] = horizon;
-        }
+        for (int i = 0; i < runs.Length; i++) days[i] = horizons[i % variants.Length];
         var store = new ReplicationStore(days, dailyReplicationCap: 0, replications);
-        RunOutcome outcome = new MonteCarloRunner(modelFactory).Run(experiment, store, sink: null, progress, cancellation);
-        if (outcome.Interrupted || store.CompletePrefix(replications) != replications) return null;
+        int setsPerBlock = Math.Max(1, MaxRunsPerPlan / variants.Length);
+        int blocks = (plan.Sets.Length + setsPerBlock - 1) / setsPerBlock;
+        var runner = new MonteCarloRunner(modelFactory);
+        for (int b = 0; b < blocks; b++)
+        {
+            int firstSet = b * setsPerBlock;
+            int sets = Math.Min(setsPerBlock, plan.Sets.Length - firstSet);
+            int first = firstSet * variants.Length, count = sets * variants.Length;
+            var block = new ReplicationStore(days.AsSpan(first, count).ToArray(), dailyReplicationCap: 0, replications);
+            var experiment = new ExperimentPlan { Variants = runs.Slice(first, count), MasterSeed = masterSeed, Replications = replications, Threads = threads };
+            IProgress<ReplicationProgress>? blockProgress = progress is null ? null : new OffsetProgress(progress, b * replications, blocks * replications);
+            RunOutcome outcome = runner.Run(experiment, block, sink: null, blockProgress, cancellation);
+            if (outcome.Interrupted || block.CompletePrefix(replications) != replications) return null;
+            for (int run = 0; run < count; run++)
+            {
+                for (long r = 0; r < replications; r++) block.TotalsSpan(run, r).CopyTo(store.TotalsSpan(first + run, r));
+            }
+        }
+        for (long r = 0; r < replications; r++) store.MarkDone(r);
         return new EnsembleResults(plan, variants, store, replications);
+    }
+
+    /// <summary>Progress of one block seen as progress through all blocks.</summary>
+    private sealed class OffsetProgress(IProgress<ReplicationProgress> inner, long offset, long total) : IProgress<ReplicationProgress>
+    {
+        public void Report(ReplicationProgress value) => inner.Report(new ReplicationProgress(offset + value.Completed, total));
     }
 }

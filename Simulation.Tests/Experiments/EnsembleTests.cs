@@ -83,11 +83,13 @@ public class EnsembleTests
     [Fact]
     public void ReplicationROfEverySetIsByteEqualToAPlainRunWithTheSetsValuesGivenBySet()
     {
-        // 3 sets × 8 variants × 4 replications of the shipped policy comparison; set 2 (s02, every key
-        // at +30%) against a plain run of the same scenario with four --set values.
+        // 9 sets × 8 variants × 4 replications of the shipped policy comparison: the 8 hand-made sets and
+        // s02 (every key at +30%) again as a ninth, which falls in the runner's second block of sets
+        // (blocks of 64 runs); s02 in both places against a plain run with four --set values.
         Scenario scenario = Load(PolicyComparison);
         var (sets, _) = PlausibleSetsFile.Load(HandMadeSets);
-        var plan = new EnsemblePlan { FilePath = HandMadeSets, Sha256 = PlausibleSetsFile.Sha256(HandMadeSets), Sets = sets[..3] };
+        var plan = new EnsemblePlan { FilePath = HandMadeSets, Sha256 = PlausibleSetsFile.Sha256(HandMadeSets), Sets = sets.Add(sets[1] with { SetId = "s02-again" }) };
+        Assert.True(plan.Sets.Length * scenario.Variants.Length > EnsembleRunner.MaxRunsPerPlan);
         Func<ScenarioVariant, IReplicationModel> factory = v => new ChannelModel(v.Parameters);
         const long replications = 4;
         EnsembleResults ensemble = EnsembleRunner.Run(plan, scenario.Variants, 777, replications, threads: 2, factory, null, CancellationToken.None)!;
@@ -100,13 +102,16 @@ public class EnsembleTests
             store, null, null, CancellationToken.None);
 
         int variants = scenario.Variants.Length;
-        for (int v = 0; v < variants; v++)
+        foreach (int s in new[] { 1, 8 })
         {
-            for (long r = 0; r < replications; r++)
+            for (int v = 0; v < variants; v++)
             {
-                string plainRow = Row(store.TotalsSpan(v, r));
-                string ensembleRow = Row(ensemble.Store.TotalsSpan(1 * variants + v, r));
-                Assert.True(plainRow == ensembleRow, $"{scenario.Variants[v].Name} replication {r}:\n{plainRow}\n{ensembleRow}");
+                for (long r = 0; r < replications; r++)
+                {
+                    string plainRow = Row(store.TotalsSpan(v, r));
+                    string ensembleRow = Row(ensemble.Store.TotalsSpan(s * variants + v, r));
+                    Assert.True(plainRow == ensembleRow, $"set {s}, {scenario.Variants[v].Name} replication {r}:\n{plainRow}\n{ensembleRow}");
+                }
             }
         }
         // The set means are the plain run's means, and another set's are not (the sets do change the model).
