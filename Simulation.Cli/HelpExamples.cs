@@ -29,7 +29,8 @@ public static class HelpExamples
             "  channelsim run scenarios/policy-comparison.yaml -r 200 --out results/policies\n" +
             "  channelsim run scenarios/baseline-2024.yaml --precision 0.01 --metric deaths --out results/precise\n" +
             "  channelsim run scenarios/policy-comparison.yaml --set uk.border_force.vessels=8 --out results/eight-vessels   (one-off change, every variant)\n" +
-            "  channelsim run scenarios/baseline-2024.yaml --out results/b --resume        (continue after Ctrl+C)",
+            "  channelsim run scenarios/baseline-2024.yaml --out results/b --resume        (continue after Ctrl+C)\n" +
+            "  channelsim run scenarios/policy-comparison.yaml --ensemble plausible.csv -r 20 --out results/policies-ensemble   (also under every plausible parameter set)",
         "compare" =>
             "  channelsim compare scenarios/baseline-2024.yaml scenarios/more-uk-vessels.yaml\n" +
             "  channelsim compare scenarios/baseline-2024.yaml scenarios/windspire-as-rule.yaml scenarios/more-beach-patrols.yaml -r 300 --no-plots\n" +

@@ -42,7 +42,7 @@ internal static class ExperimentConsole
     public static int Run(string command, ExperimentArguments args, ImmutableArray<ScenarioVariant> variants, string scenarioName,
         ImmutableArray<string> paths, string sha256, string resolved, long defaultReplications, ulong defaultSeed,
         Func<ScenarioVariant, IReplicationModel> modelFactory, TextWriter output, TextWriter error,
-        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default, VariantRelations? relations = null, ImmutableArray<string> overrides = default)
+        string scenarioDescription = "", ImmutableArray<string> sourceTexts = default, VariantRelations? relations = null, ImmutableArray<string> overrides = default, EnsemblePlan? ensemble = null)
     {
         string? problem = CheckArguments(args, out ShardSpec shard, out Metric metric);
         if (problem is not null)
@@ -83,6 +83,7 @@ internal static class ExperimentConsole
             KeepCheckpoint = args.KeepCheckpoint,
             WriteParquet = args.Format == "parquet",
             Relations = relations,
+            Ensemble = ensemble,
             Plan = new ExperimentPlan
             {
                 Variants = variants,
@@ -96,6 +97,11 @@ internal static class ExperimentConsole
         using var cancellation = new CancellationTokenSource();
         using InterruptSignals signals = InterruptSignals.Register(cancellation, error, "channelsim " + command + ": ", request.OutputDirectory);
         error.WriteLine($"channelsim {command}: {variants.Length} variant(s), {Count(replications)} replications{(precision is null ? "" : " (first batch)")}, seed {request.Plan.MasterSeed}, {args.Threads} thread(s), shard {shard}, output {request.OutputDirectory}");
+        if (ensemble is not null)
+        {
+            error.WriteLine($"channelsim {command}: then every variant under {ensemble.Sets.Length} plausible parameter sets from {ensemble.FilePath}: " +
+                $"{Count(ensemble.Sets.Length * (long)variants.Length * replications)} set × variant × replication runs, same random numbers");
+        }
         SessionOutcome outcome = ProgressDisplay.Run(error, progress => ExperimentSession.Run(request, modelFactory, progress, cancellation.Token));
         switch (outcome.Status)
         {

@@ -18,16 +18,23 @@ internal static class ResultsTable
     {
         var names = results.Identity.VariantNames;
         IReadOnlyList<Metric> shown = ShownMetrics(results);
+        EnsembleResults? ensemble = results.Ensemble;
         output.WriteLine($"{Count(results.Replications)} replications ({results.Status}, {results.StoppingRule}), seed {results.Identity.MasterSeed}; " +
-            "means with 95% confidence intervals (simulation noise only; parameter uncertainty is not included)");
+            (ensemble is null
+                ? "means with 95% confidence intervals (simulation noise only; parameter uncertainty is not included)"
+                : $"means with {NoiseLabel}, and the {RangeLabel(ensemble.SetIds.Length)} (of the per-set means, and of the per-set effects)"));
         var blocks = new List<List<string[]>>();
         var reference = new List<string[]> { new[] { names[0] == "baseline" ? "baseline" : names[0] + " (reference)", "unit", "mean", "95% CI" } };
+        if (ensemble is not null) reference[0] = [.. reference[0], "90% range, sets"];
         foreach (Metric metric in shown)
         {
             MetricInfo info = MetricRegistry.Of(metric);
             MetricSummary s = results.Summaries[0][(int)metric];
-            reference.Add(["  " + info.Name, info.Unit, Value(info, s.Mean), Interval(info, s.Ci95Low, s.Ci95High, signed: false)]);
+            string[] row = ["  " + info.Name, info.Unit, Value(info, s.Mean), Interval(info, s.Ci95Low, s.Ci95High, signed: false)];
+            if (ensemble is not null) row = [.. row, Interval(info, ensemble.Ranges[0][(int)metric].P05, ensemble.Ranges[0][(int)metric].P95, signed: false)];
+            reference.Add(row);
         }
+        var signFlags = new List<string>();
         blocks.Add(reference);
         var identical = new List<string>();
         for (int v = 1; v < names.Length; v++)
@@ -38,6 +45,7 @@ internal static class ResultsTable
                 continue;
             }
             var rows = new List<string[]> { new[] { names[v] + " vs " + names[0], "unit", "mean", "95% CI", "difference", "95% CI", "change" } };
+            if (ensemble is not null) rows[0] = [.. rows[0], "90% range, sets", "sets <0/>0", ""];
             foreach (Metric metric in shown)
             {
                 MetricInfo info = MetricRegistry.Of(metric);
@@ -45,9 +53,18 @@ internal static class ResultsTable
                 MetricSummary s = results.Summaries[v][m];
                 PairedComparison c = results.Comparisons[v][m]!;
                 double? change = info.PercentChange(results.Summaries[0][m].Mean, c.MeanDiff);
-                rows.Add(["  " + info.Name, info.Unit, Value(info, s.Mean), Interval(info, s.Ci95Low, s.Ci95High, signed: false),
+                string[] row = ["  " + info.Name, info.Unit, Value(info, s.Mean), Interval(info, s.Ci95Low, s.Ci95High, signed: false),
                     Value(info, c.MeanDiff, signed: true), Interval(info, c.Ci95Low, c.Ci95High, signed: true),
-                    change is double pct ? MetricLabels.Fixed(pct, 1, signed: true) + "%" : "-"]);
+                    change is double pct ? MetricLabels.Fixed(pct, 1, signed: true) + "%" : "-"];
+                if (ensemble?.Effects[v][m] is { } effect)
+                {
+                    row = [.. row, Interval(info, effect.P05, effect.P95, signed: true), Shares(effect), effect.SignDependsOnParameters ? SignFlag : ""];
+                    if (effect.SignDependsOnParameters)
+                    {
+                        signFlags.Add($"{names[v]}, {info.Name}: {SignFlag}: the effect is below zero in {Percent(effect.ShareBelowZero)} and above zero in {Percent(effect.ShareAboveZero)} of the {effect.Sets} plausible parameter sets");
+                    }
+                }
+                rows.Add(row);
             }
             blocks.Add(rows);
         }
@@ -69,7 +86,7 @@ internal static class ResultsTable
             blocks.Add(rows);
         }
         // One set of widths for all blocks, so the columns line up down the whole table.
-        int[] widths = new int[7];
+        int[] widths = new int[blocks.Max(b => b.Max(r => r.Length))];
         foreach (List<string[]> block in blocks)
         {
             foreach (string[] row in block) for (int i = 1; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
@@ -94,6 +111,13 @@ internal static class ResultsTable
             {
                 output.WriteLine($"{name}: identical to the reference {names[0]} (same resolved parameters), so it has no effect of its own to show");
             }
+        }
+        if (ensemble is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"95% CI: simulation noise (Monte Carlo) of the nominal parameters' replications. 90% range, sets: the {RangeLabel(ensemble.SetIds.Length)}, p05 to p95 of the per-set means " +
+                $"(for a policy: of its per-set paired differences from {names[0]}), {ensemble.Replications} replications per set. sets <0/>0: share of sets where the effect is below / above zero.");
+            foreach (string flag in signFlags) output.WriteLine(flag);
         }
         output.WriteLine();
         output.WriteLine("Rows: the main metrics, then any other that a variant changes beyond noise. change: difference as a share of the reference mean; '-' where a percentage would mislead (shares, whose differences are in percentage points, and baselines near zero). Every metric: channelsim metrics.");
@@ -122,6 +146,19 @@ internal static class ResultsTable
         }
         return shown;
     }
+
+    /// <summary>What the Monte Carlo interval covers, in the words every output uses.</summary>
+    public const string NoiseLabel = "95% CI — simulation noise";
+
+    /// <summary>The flag for an effect whose sign changes across the plausible sets.</summary>
+    public const string SignFlag = Reporting.ReportWriter.SignFlag;
+
+    /// <summary>What the ensemble interval covers, in the words every output uses.</summary>
+    public static string RangeLabel(int sets) => $"90% range across plausible parameter sets ({sets.ToString(CultureInfo.InvariantCulture)} sets)";
+
+    private static string Shares(EnsembleEffect effect) => Percent(effect.ShareBelowZero) + "/" + Percent(effect.ShareAboveZero);
+
+    private static string Percent(double share) => MetricLabels.Fixed(100 * share, 0, signed: false) + "%";
 
     private static bool Excludes0(MetricSummary s) => s.Ci95Low > 0 || s.Ci95High < 0;
 

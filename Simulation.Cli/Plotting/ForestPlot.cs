@@ -25,7 +25,10 @@ public static class ForestPlot
         }
         var info = MetricLabels.Info(metric);
         string baseline = summary.Baseline.Name;
-        string title = $"{info.Label}: change against {baseline}, mean and 95% CI";
+        int sets = summary.EnsembleSets;
+        string title = sets > 0
+            ? $"{info.Label}: change against {baseline}, 95% CI and 90% range across {sets} parameter sets"
+            : $"{info.Label}: change against {baseline}, mean and 95% CI";
         double scale = info.DisplayScale;
         var plt = ChartStyle.NewPlot(title, $"Variant minus {baseline}, paired by replication ({info.DifferenceUnit}; top axis: % of the {baseline} mean)", "");
         int n = policies.Count;
@@ -46,6 +49,19 @@ public static class ForestPlot
             plt.Add.Marker(x, y, MarkerShape.FilledCircle, 9, color);
             minX = Math.Min(minX, lo);
             maxX = Math.Max(maxX, hi);
+            if (c.Ensemble is { } e && double.IsFinite(e.P05) && double.IsFinite(e.P95))
+            {
+                // Drawn just below the simulation-noise interval, thinner and without caps, so the two never read as one.
+                double ey = y - 0.3, median = e.Median * scale, p05 = e.P05 * scale, p95 = e.P95 * scale;
+                var range = new ScottPlot.Plottables.ErrorBar([median], [ey], [median - p05], [p95 - median], null, null)
+                {
+                    LineWidth = 2, CapSize = 6, Color = color.WithAlpha(0.6),
+                };
+                plt.Add.Plottable(range);
+                plt.Add.Marker(median, ey, MarkerShape.OpenDiamond, 8, color);
+                minX = Math.Min(minX, p05);
+                maxX = Math.Max(maxX, p95);
+            }
             labels.Add(variants[i]);
         }
         plt.Add.VerticalLine(0, 1.5f, Colors.Gray, LinePattern.Dashed);
@@ -57,10 +73,17 @@ public static class ForestPlot
             var t = plt.Add.Text(MetricLabels.FormatInterval(metric, c.MeanDiff, c.Ci95Low, c.Ci95High, signed: true), labelX, n - 1 - k);
             t.LabelFontSize = 13;
             t.LabelAlignment = Alignment.MiddleLeft;
+            if (c.Ensemble is { } e)
+            {
+                string flag = e.SignDependsOnParameters ? " sign depends on parameters" : "";
+                var te = plt.Add.Text("sets " + MetricLabels.FormatInterval(metric, e.Median, e.P05, e.P95, signed: true) + flag, labelX, n - 1 - k - 0.3);
+                te.LabelFontSize = 11;
+                te.LabelAlignment = Alignment.MiddleLeft;
+            }
         }
         double left = minX - span * 0.05, right = maxX + span * 0.55;
         plt.Axes.SetLimitsX(left, right);
-        plt.Axes.SetLimitsY(-0.6, n - 0.4);
+        plt.Axes.SetLimitsY(sets > 0 ? -0.75 : -0.6, n - 0.4);
         plt.Axes.Left.TickGenerator = ChartStyle.CategoryTicks(labels, k => n - 1 - k);
         plt.Axes.Left.TickLabelStyle.FontSize = 14;
         string percentNote = "";
@@ -71,7 +94,11 @@ public static class ForestPlot
             percentNote = $" Top axis: the same differences in percent of the {baseline} mean ({MetricLabels.Format(metric, reference.Mean)} {info.Unit}).";
         }
         string caption = $"Dot: mean paired difference of {info.Label.ToLowerInvariant()} (variant minus {baseline}); whiskers: 95% confidence interval (simulation noise only); " +
-            $"dashed line: no change; sorted by effect, largest decrease at the top. Numbers from {ResultsReader.SummaryFile}; variants identical to the reference are left out." + percentNote;
+            $"dashed line: no change; sorted by effect, largest decrease at the top. Numbers from {ResultsReader.SummaryFile}; variants identical to the reference are left out." + percentNote +
+            (sets > 0
+                ? $" Thin bar below each dot, marked 'sets': 90% range across plausible parameter sets ({sets} sets), p05 to p95 of the per-set paired mean differences, diamond at their median (parameter uncertainty, from the --ensemble file)" +
+                  "; 'sign depends on parameters' where that range straddles zero."
+                : "");
         return ChartStyle.Save(plt, directory, $"forest_{metric}", title, caption, height: Math.Max(420, 170 + 62 * n));
     }
 

@@ -181,9 +181,31 @@ public static class ReportWriter
         return $"{subject}: {InSentence(info)} {(down ? "fall" : "rise")} by {Abs(diff)} {unit} ({relative}{interval} {unit}).";
     }
 
+    /// <summary>The flag for an effect whose sign changes across the plausible sets (the words stdout uses too).</summary>
+    internal const string SignFlag = "sign depends on parameters";
+
+    private static string Percent(double share) => MetricLabels.Fixed(100 * share, 0) + "%";
+
     private static BoxBlock IntervalBox(ResultsDirectory r)
     {
         int n = r.Summary.Replications > 0 ? r.Summary.Replications : r.Summary.Baseline.Find("arrivals_uk")?.N ?? 0;
+        int sets = r.Summary.EnsembleSets;
+        if (sets > 0)
+        {
+            return new BoxBlock("interval-box", "What the intervals cover",
+            [
+                $"Two intervals are shown. \"95% CI — simulation noise\": the Monte Carlo 95% confidence interval (Student t) over the {n} replications of each variant at the scenario's own parameter values. " +
+                    "It says how precisely this many replications pin down the model's mean for those values, and nothing about whether the values are right.",
+                $"\"90% range across plausible parameter sets ({sets} sets)\": every variant was run again under each of {sets} parameter sets that fit the observed years (the --ensemble file), " +
+                    $"{r.Summary.EnsembleReplicationsPerSet} replications each with the same random numbers; the range runs from the 5th to the 95th percentile of the per-set means " +
+                    $"(for an effect: of the per-set paired differences from {r.Summary.Baseline.Name}). It shows how much the answer moves with the parameters the data cannot pin down. " +
+                    "Each set's mean still carries some simulation noise, so with few replications per set the range is a little wider than parameter uncertainty alone.",
+                "A policy lever the scenario sets (a key a variant changes relative to the baseline) keeps the variant's value under every set; every other key in the file takes the set's value.",
+                $"\"{SignFlag}\" marks an effect whose 90% range across the sets straddles zero (p05 < 0 < p95): whether the policy raises or lowers that metric depends on parameter values that fit the data equally well.",
+                "Differences are paired by replication: every variant of replication r sees the same weather, demand and boats (common random numbers), which is why a difference's interval can be narrower than either mean's.",
+                "p_lower is the share of replications in which the variant's value is lower than the reference's, ties counting half (a metric the variant never changes gives 0.50); it is an empirical frequency, not a p-value.",
+            ]);
+        }
         string covers = r.Manifest?.ParameterSets > 1
             ? $"Across plausible parameter sets: every interval spans {r.Manifest.ParameterSets} parameter sets drawn from their stated ranges, each run over {n} replications, so it includes both simulation noise and parameter uncertainty."
             : $"Simulation noise only: every interval is a Monte Carlo 95% confidence interval (Student t) over the {n} replications of each variant. It says how precisely this many replications pin down the model's mean for these parameter values. Parameter uncertainty is not included: if a free or calibrated parameter is wrong, the true effect can lie outside it (channelsim sweep shows how far the results move with one parameter).";
@@ -221,8 +243,20 @@ public static class ReportWriter
         blocks.Add(new ParagraphBlock(
             $"For each variant: the mean difference from {baseline.Name} paired by replication, with its 95% confidence interval; the change relative to the reference mean; " +
             "and p_lower. A dash in the change column marks a percentage that would mislead: shares (their differences are in percentage points) and reference means near zero."));
+        if (s.EnsembleSets > 0)
+        {
+            blocks.Add(new ParagraphBlock($"With --ensemble, two more columns: the 90% range of the effect across {s.EnsembleSets} plausible parameter sets, and the shares of sets in which it is below / above zero. " +
+                $"'{SignFlag}' marks a range that straddles zero."));
+        }
         var (main, other) = ShownMetrics(s);
         blocks.Add(EffectsTable(s, policies, main, "effects-table"));
+        var flagged = policies.SelectMany(p => main.Concat(other).Where(metric => s.FindComparison(p.Name, metric)?.Ensemble?.SignDependsOnParameters == true)
+            .Select(metric => (Policy: p.Name, Metric: metric, Spread: s.FindComparison(p.Name, metric)!.Ensemble!))).ToList();
+        if (flagged.Count > 0)
+        {
+            blocks.Add(new ParagraphBlock($"The {SignFlag} for: " + string.Join("; ", flagged.Select(f =>
+                $"{f.Policy} on {MetricLabels.Info(f.Metric).Label.ToLowerInvariant()} (below zero in {Percent(f.Spread.ShareBelowZero)} of the sets, above in {Percent(f.Spread.ShareAboveZero)})")) + ".", Emphasis: true));
+        }
         if (other.Count > 0)
         {
             blocks.Add(new HeadingBlock(3, "Other metrics changed beyond simulation noise"));
@@ -257,11 +291,20 @@ public static class ReportWriter
                     pct is double x ? MetricLabels.Fixed(x, 1, signed: true) + "%" : "–",
                     c is null || double.IsNaN(c.PLower) ? "n/a" : c.PLower.ToString("0.00", CultureInfo.InvariantCulture),
                 ]);
+                if (s.EnsembleSets > 0)
+                {
+                    EnsembleSpread? e = c?.Ensemble;
+                    rows[^1] = [.. rows[^1],
+                        e is null ? "n/a" : MetricLabels.FormatInterval(metric, e.Median, e.P05, e.P95, signed: true) + (e.SignDependsOnParameters ? " (" + SignFlag + ")" : ""),
+                        e is null ? "n/a" : Percent(e.ShareBelowZero) + " / " + Percent(e.ShareAboveZero)];
+                }
                 first = false;
             }
         }
-        return new TableBlock(["Metric", "Unit", $"{s.Baseline.Name} mean", "Variant", "Difference [95% CI]", "Change", "p_lower"], rows,
-            Numeric: true, Id: id, TextColumns: new HashSet<int> { 0, 1, 3 }, IntervalColumns: new HashSet<int> { 4 });
+        List<string> header = ["Metric", "Unit", $"{s.Baseline.Name} mean", "Variant", s.EnsembleSets > 0 ? "Difference [95% CI — simulation noise]" : "Difference [95% CI]", "Change", "p_lower"];
+        if (s.EnsembleSets > 0) header.AddRange([$"Median [90% range across plausible parameter sets ({s.EnsembleSets} sets)]", "Sets below / above zero"]);
+        return new TableBlock(header, rows,
+            Numeric: true, Id: id, TextColumns: new HashSet<int> { 0, 1, 3 }, IntervalColumns: s.EnsembleSets > 0 ? new HashSet<int> { 4, 7 } : new HashSet<int> { 4 });
     }
 
     private static void AddInteractions(List<ReportBlock> blocks, ResultsDirectory r)

@@ -101,7 +101,13 @@ public static class ResultsReader
                     string at = $"{file}: comparisons.{v.Name}.{m.Name}";
                     byMetric[m.Name] = new PairedComparison(
                         Number(m.Value, "mean_diff", at), Number(m.Value, "ci95_low", at), Number(m.Value, "ci95_high", at),
-                        Number(m.Value, "p_lower", at), Number(m.Value, "variance_reduction", at));
+                        Number(m.Value, "p_lower", at), Number(m.Value, "variance_reduction", at))
+                    {
+                        Ensemble = m.Value.TryGetProperty("ensemble", out var e) && e.ValueKind == JsonValueKind.Object
+                            ? new EnsembleSpread(Number(e, "median", at), Number(e, "p05", at), Number(e, "p95", at),
+                                Number(e, "share_below_zero", at), Number(e, "share_above_zero", at))
+                            : null,
+                    };
                 }
                 comparisons[v.Name] = byMetric;
             }
@@ -137,6 +143,10 @@ public static class ResultsReader
             ScenarioSha256 = Text(root, "scenario_sha256"),
             Replications = (int)Math.Round(NumberOr(root, "replications", file, 0)),
             StoppingRule = Text(root, "stopping_rule"),
+            EnsembleSets = root.TryGetProperty("ensemble", out var ensemble) && ensemble.ValueKind == JsonValueKind.Object
+                ? (int)Math.Round(NumberOr(ensemble, "n_sets", file, 0)) : 0,
+            EnsembleReplicationsPerSet = root.TryGetProperty("ensemble", out var perSet) && perSet.ValueKind == JsonValueKind.Object
+                ? (int)Math.Round(NumberOr(perSet, "replications_per_set", file, 0)) : 0,
             Variants = variants,
             Comparisons = comparisons,
         };

@@ -13,6 +13,10 @@ public sealed record ResultsSummary
     public int Replications { get; init; }
     /// <summary>Stopping rule as described by the runner.</summary>
     public string StoppingRule { get; init; } = "";
+    /// <summary>Plausible parameter sets behind the "ensemble" ranges (run --ensemble); 0 for a plain run.</summary>
+    public int EnsembleSets { get; init; }
+    /// <summary>Replications of every variant under each set.</summary>
+    public int EnsembleReplicationsPerSet { get; init; }
     /// <summary>Variants in file order; the first is the baseline.</summary>
     public IReadOnlyList<VariantSummary> Variants { get; init; } = [];
     /// <summary>Paired comparisons: policy name, then metric name.</summary>

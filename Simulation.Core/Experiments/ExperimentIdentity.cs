@@ -30,6 +30,9 @@ public sealed record ExperimentIdentity
     /// <summary>Daily series are kept (and checkpointed) for replications below this index.</summary>
     public required int DailyReplicationCap { get; init; }
 
+    /// <summary>SHA-256 of the plausible-set file of run --ensemble (null for a plain run, and then absent from the fields).</summary>
+    public string? EnsembleSha256 { get; init; }
+
     /// <summary>Upper bound on replications this experiment can run.</summary>
     public long MaxReplications => Precision?.MaxReplications ?? Replications;
 
@@ -49,6 +52,8 @@ public sealed record ExperimentIdentity
         yield return new("metrics", string.Join("|", MetricNames.All));
         yield return new("daily_series", string.Join("|", MetricNames.Daily));
         yield return new("daily_replication_cap", Reporting.InvariantFormat.Integer(DailyReplicationCap));
+        // Only with an ensemble, so a plain run's checkpoint header and manifest keep their shape.
+        if (EnsembleSha256 is not null) yield return new("ensemble_sha256", EnsembleSha256);
     }
 
     /// <summary>Rebuilds an identity from header fields, or explains what is missing.</summary>
@@ -80,6 +85,7 @@ public sealed record ExperimentIdentity
                 Replications = long.Parse(Get("replications"), ci),
                 Precision = precision,
                 DailyReplicationCap = int.Parse(Get("daily_replication_cap"), ci),
+                EnsembleSha256 = fields.TryGetValue("ensemble_sha256", out string? ensemble) ? ensemble : null,
             };
         }
         catch (FormatException e)
@@ -104,9 +110,12 @@ public sealed record ExperimentIdentity
         {
             if (mine.Value != theirs.Value)
             {
-                return $"{mine.Key}: '{mine.Value}' vs '{theirs.Value}'" + (mine.Key == "scenario_sha256" ? "; the scenario files or the --set values differ" : "");
+                return $"{mine.Key}: '{mine.Value}' vs '{theirs.Value}'" + (mine.Key == "scenario_sha256" ? "; the scenario files or the --set values differ" : "")
+                    + (mine.Key == "ensemble_sha256" ? "; the --ensemble files differ" : "");
             }
         }
+        // The ensemble hash is the only optional field and comes last.
+        if ((EnsembleSha256 is null) != (other.EnsembleSha256 is null)) return "ensemble_sha256: one was run with --ensemble and the other without";
         return "";
     }
 }

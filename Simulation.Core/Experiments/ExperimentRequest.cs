@@ -25,6 +25,8 @@ public sealed record ExperimentRequest
     public VariantRelations? Relations { get; init; }
     /// <summary>Command-line overrides (--set key.path=value) applied to every variant; already in the scenario hash.</summary>
     public ImmutableArray<string> Overrides { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>Plausible parameter sets to repeat every variant under (run --ensemble); null for a plain run.</summary>
+    public EnsemblePlan? Ensemble { get; init; }
     /// <summary>What to run.</summary>
     public required ExperimentPlan Plan { get; init; }
     /// <summary>Where outputs go (created if needed).</summary>

@@ -40,6 +40,9 @@ public sealed class ExperimentResults
         Interactions = Relations.Combinations.Select(c => Interact(store, replications, c)).ToArray();
     }
 
+    /// <summary>The same variants under every plausible parameter set (run --ensemble); null for a plain run.</summary>
+    public EnsembleResults? Ensemble { get; init; }
+
     /// <summary>Who and what produced the rows.</summary>
     public ExperimentIdentity Identity { get; }
     /// <summary>The per-replication rows.</summary>

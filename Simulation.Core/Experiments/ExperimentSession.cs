@@ -12,6 +12,13 @@ namespace Simulation.Core.Experiments;
 /// </summary>
 public static class ExperimentSession
 {
+    /// <summary>Why --ensemble and --shard exclude each other.</summary>
+    public const string EnsembleShardRefusal =
+        "--ensemble cannot be combined with --shard: the ranges across parameter sets need every replication of every set in one run (run it whole; 10,000 set × variant × replication runs take well under a minute on 2 threads)";
+    /// <summary>Why --ensemble and --precision exclude each other.</summary>
+    public const string EnsemblePrecisionRefusal =
+        "--ensemble cannot be combined with --precision: every parameter set runs the same fixed number of replications; pass --replications";
+
     /// <summary>Checkpoint path inside an output directory.</summary>
     public static string CheckpointPath(string directory) => Path.Combine(directory, "checkpoint", "replications.ckpt");
 
@@ -22,6 +29,8 @@ public static class ExperimentSession
         ExperimentPlan plan = request.Plan;
         if (plan.Variants.Length is < 1 or > 32) return SessionOutcome.Refuse($"an experiment needs 1 to 32 variants (has {plan.Variants.Length})");
         if (plan.Precision is not null && !plan.Shard.IsWhole) return SessionOutcome.Refuse("--precision cannot be combined with --shard: the stopping point depends on all replications");
+        if (request.Ensemble is not null && !plan.Shard.IsWhole) return SessionOutcome.Refuse(EnsembleShardRefusal);
+        if (request.Ensemble is not null && plan.Precision is not null) return SessionOutcome.Refuse(EnsemblePrecisionRefusal);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         string directory = request.OutputDirectory;
         Directory.CreateDirectory(directory);
@@ -123,14 +132,26 @@ public static class ExperimentSession
 
         long prefix = store.CompletePrefix(outcome.TargetReplications);
         bool complete = !outcome.Interrupted && prefix == outcome.TargetReplications;
+        EnsembleResults? ensemble = null;
+        if (request.Ensemble is not null && complete)
+        {
+            // Not checkpointed: a resume finds the nominal replications in the checkpoint (kept until
+            // everything is written) and runs the sets again, which is the cheap part to redo.
+            ensemble = EnsembleRunner.Run(request.Ensemble, plan.Variants, plan.MasterSeed, prefix, plan.Threads, modelFactory, progress, cancellation);
+            if (ensemble is null)
+            {
+                complete = false;
+                resumed += "; interrupted while running the parameter sets (the ensemble is not written)";
+            }
+        }
         if (prefix == 0)
         {
             (manifest with { EndedUtc = DateTimeOffset.UtcNow, Status = "partial" }).Write(manifestPath);
             return new SessionOutcome(SessionStatus.Partial, "interrupted before any replication finished", null);
         }
-        var results = new ExperimentResults(identity, store, prefix, complete ? outcome.StoppingRule : StoppingRules.Interrupted, complete, relations);
+        var results = new ExperimentResults(identity, store, prefix, complete ? outcome.StoppingRule : StoppingRules.Interrupted, complete, relations) { Ensemble = ensemble };
         ImmutableArray<string> outputs = WriteOutputs(directory, results, request.WriteParquet);
-        (manifest with { Replications = prefix, EndedUtc = DateTimeOffset.UtcNow, Outputs = outputs, Status = results.Status, StoppingRule = results.StoppingRule })
+        (manifest with { Ensemble = ensemble, Replications = prefix, EndedUtc = DateTimeOffset.UtcNow, Outputs = outputs, Status = results.Status, StoppingRule = results.StoppingRule })
             .Write(manifestPath);
         // After the manifest: a crash before this line leaves a checkpoint that --resume reuses.
         if (complete && !request.KeepCheckpoint) DeleteCheckpoint(directory);
@@ -143,6 +164,7 @@ public static class ExperimentSession
     {
         ResultsWriter.WriteAll(directory, results);
         var outputs = ResultsWriter.FileNames.ToImmutableArray();
+        if (results.Ensemble is not null) outputs = outputs.AddRange(ResultsWriter.EnsembleFileNames);
         if (parquet)
         {
             ParquetResultsWriter.WriteAll(directory, results);
@@ -166,6 +188,7 @@ public static class ExperimentSession
             Replications = plan.Replications,
             Precision = plan.Precision,
             DailyReplicationCap = request.DailyReplicationCap,
+            EnsembleSha256 = request.Ensemble?.Sha256,
         };
     }
 
@@ -198,7 +221,7 @@ public static class ExperimentSession
     {
         string checkpointDirectory = Path.Combine(directory, "checkpoint");
         if (Directory.Exists(checkpointDirectory)) Directory.Delete(checkpointDirectory, recursive: true);
-        foreach (string name in ResultsWriter.FileNames.Concat(ParquetResultsWriter.FileNames).Append("manifest.json"))
+        foreach (string name in ResultsWriter.FileNames.Concat(ResultsWriter.EnsembleFileNames).Concat(ParquetResultsWriter.FileNames).Append("manifest.json"))
         {
             File.Delete(Path.Combine(directory, name));
         }

@@ -17,6 +17,12 @@ public static class ResultsWriter
     /// <summary>File names, in the order they are written.</summary>
     public static readonly IReadOnlyList<string> FileNames = ["replications.csv", "daily.csv", "summary.csv", "comparison.csv", "summary.json"];
 
+    /// <summary>Files written only by run --ensemble, after <see cref="FileNames"/>.</summary>
+    public static readonly IReadOnlyList<string> EnsembleFileNames = ["ensemble.csv"];
+
+    /// <summary>How the ensemble quantiles are defined (summary.json, docs).</summary>
+    public const string EnsembleQuantileDefinition = "R7 (linear interpolation between order statistics; MathNet QuantileDefinition.R7) over the per-set values";
+
     /// <summary>Writes every result file into <paramref name="directory"/>.</summary>
     public static void WriteAll(string directory, ExperimentResults results)
     {
@@ -25,6 +31,37 @@ public static class ResultsWriter
         AtomicFile.WriteText(Path.Combine(directory, "summary.csv"), w => WriteSummaryCsv(w, results));
         AtomicFile.WriteText(Path.Combine(directory, "comparison.csv"), w => WriteComparisonCsv(w, results));
         AtomicFile.Write(Path.Combine(directory, "summary.json"), s => WriteSummaryJson(s, results));
+        if (results.Ensemble is not null) AtomicFile.WriteText(Path.Combine(directory, "ensemble.csv"), w => WriteEnsembleCsv(w, results.Ensemble));
+    }
+
+    /// <summary>
+    /// One row per (set, variant, metric): the mean over replications under that set, and the paired
+    /// mean difference from the baseline under the same set (empty for the baseline).
+    /// </summary>
+    public static void WriteEnsembleCsv(TextWriter writer, EnsembleResults ensemble)
+    {
+        writer.Write("set_id,variant,metric,mean,difference\n");
+        for (int s = 0; s < ensemble.SetIds.Length; s++)
+        {
+            string set = InvariantFormat.CsvCell(ensemble.SetIds[s]);
+            for (int v = 0; v < ensemble.VariantNames.Length; v++)
+            {
+                string variant = InvariantFormat.CsvCell(ensemble.VariantNames[v]);
+                for (int m = 0; m < MetricNames.Count; m++)
+                {
+                    writer.Write(set);
+                    writer.Write(',');
+                    writer.Write(variant);
+                    writer.Write(',');
+                    writer.Write(MetricNames.All[m]);
+                    writer.Write(',');
+                    writer.Write(InvariantFormat.Number(ensemble.SetMean(s, v, m)));
+                    writer.Write(',');
+                    if (v > 0) writer.Write(InvariantFormat.Number(ensemble.SetDifference(s, v, m)));
+                    writer.Write('\n');
+                }
+            }
+        }
     }
 
     /// <summary>One row per (variant, replication): the replication's seed and every metric in enum order.</summary>
@@ -182,6 +219,19 @@ public static class ResultsWriter
         json.WriteString("scenario_sha256", id.ScenarioSha256);
         json.WriteNumber("replications", results.Replications);
         json.WriteNumber("daily_replications", results.DailyReplications);
+        if (results.Ensemble is { } plausible)
+        {
+            // What the "ensemble" entries below are: written only with --ensemble, so a plain summary keeps its shape.
+            json.WriteStartObject("ensemble");
+            json.WriteString("path", plausible.Plan.FilePath);
+            json.WriteString("sha256", plausible.Plan.Sha256);
+            json.WriteNumber("n_sets", plausible.SetIds.Length);
+            json.WriteNumber("replications_per_set", plausible.Replications);
+            json.WriteString("interval", "90% range (p05 to p95) across plausible parameter sets of the per-set means; comparisons: of the per-set paired mean differences variant - baseline");
+            json.WriteString("quantile_definition", EnsembleQuantileDefinition);
+            json.WriteString("rule", EnsemblePlan.LeverRule);
+            json.WriteEndObject();
+        }
         json.WriteStartObject("variants");
         for (int v = 0; v < id.VariantNames.Length; v++)
         {
@@ -196,6 +246,16 @@ public static class ResultsWriter
                 {
                     if (statistic == "n") json.WriteNumber("n", (long)value);
                     else WriteNumber(json, statistic, value);
+                }
+                if (results.Ensemble is { } ensemble)
+                {
+                    EnsembleRange range = ensemble.Ranges[v][m];
+                    json.WriteStartObject("ensemble");
+                    WriteNumber(json, "median", range.Median);
+                    WriteNumber(json, "p05", range.P05);
+                    WriteNumber(json, "p95", range.P95);
+                    json.WriteNumber("n_sets", range.Sets);
+                    json.WriteEndObject();
                 }
                 json.WriteEndObject();
             }
@@ -216,6 +276,18 @@ public static class ResultsWriter
                 WriteNumber(json, "ci95_high", c.Ci95High);
                 WriteNumber(json, "p_lower", c.PLower);
                 WriteNumber(json, "variance_reduction", c.VarianceReduction);
+                if (results.Ensemble?.Effects[v][m] is { } effect)
+                {
+                    json.WriteStartObject("ensemble");
+                    WriteNumber(json, "median", effect.Median);
+                    WriteNumber(json, "p05", effect.P05);
+                    WriteNumber(json, "p95", effect.P95);
+                    WriteNumber(json, "share_below_zero", effect.ShareBelowZero);
+                    WriteNumber(json, "share_above_zero", effect.ShareAboveZero);
+                    json.WriteNumber("n_sets", effect.Sets);
+                    json.WriteBoolean("sign_depends_on_parameters", effect.SignDependsOnParameters);
+                    json.WriteEndObject();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();

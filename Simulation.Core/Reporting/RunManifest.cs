@@ -44,6 +44,8 @@ public sealed record RunManifest
     public VariantRelations Relations { get; init; } = VariantRelations.None;
     /// <summary>Command-line overrides (--set key.path=value), applied to every variant after the files.</summary>
     public ImmutableArray<string> Overrides { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>The plausible-set runs (run --ensemble), or null: recorded as "ensemble" with file, hash, set count and the lever rule.</summary>
+    public EnsembleResults? Ensemble { get; init; }
     /// <summary>Shard directories a merge read.</summary>
     public ImmutableArray<string> Sources { get; init; } = ImmutableArray<string>.Empty;
     /// <summary>Files written next to the manifest.</summary>
@@ -101,6 +103,7 @@ public sealed record RunManifest
         json.WriteString("started_utc", InvariantFormat.Timestamp(StartedUtc));
         json.WriteString("ended_utc", InvariantFormat.Timestamp(EndedUtc));
         WriteRelations(json);
+        if (Ensemble is not null) WriteEnsemble(json, Ensemble);
         json.WriteStartArray("sources");
         foreach (string source in Sources) json.WriteStringValue(source);
         json.WriteEndArray();
@@ -111,6 +114,29 @@ public sealed record RunManifest
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>"ensemble": where the parameter sets came from, how many, which keys, and which keys each variant keeps as its lever.</summary>
+    private static void WriteEnsemble(Utf8JsonWriter json, EnsembleResults ensemble)
+    {
+        json.WriteStartObject("ensemble");
+        json.WriteString("path", ensemble.Plan.FilePath);
+        json.WriteString("sha256", ensemble.Plan.Sha256);
+        json.WriteNumber("n_sets", ensemble.SetIds.Length);
+        json.WriteNumber("replications_per_set", ensemble.Replications);
+        json.WriteStartArray("keys");
+        foreach (string key in ensemble.Plan.Keys) json.WriteStringValue(key);
+        json.WriteEndArray();
+        json.WriteString("rule", EnsemblePlan.LeverRule);
+        json.WriteStartObject("kept_at_variant_value");
+        for (int v = 1; v < ensemble.VariantNames.Length; v++)
+        {
+            json.WriteStartArray(ensemble.VariantNames[v]);
+            foreach (string key in ensemble.KeptLevers[v]) json.WriteStringValue(key);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     /// <summary>"variant_relations", only when there is one: the names of variants equal to the reference and the combinations.</summary>

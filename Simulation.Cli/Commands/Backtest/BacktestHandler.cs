@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -49,13 +50,13 @@ public static class BacktestHandler
             }
             scenarios.Add(loaded.Scenario!);
         }
-        PlausibleSetsLoadResult? sets = null;
+        (ImmutableArray<PlausibleSet> Sets, ImmutableArray<ScenarioIssue> Issues)? sets = null;
         if (arguments.Ensemble is { } ensembleFile)
         {
             sets = PlausibleSetsFile.Load(ensembleFile);
-            foreach (ScenarioIssue issue in sets.Issues) error.WriteLine(issue.ToString());
-            if (!sets.IsValid) invalid = true;
-            else if (sets.Sets.Length < 2)
+            foreach (ScenarioIssue issue in sets.Value.Issues) error.WriteLine(issue.ToString());
+            if (!sets.Value.Issues.IsEmpty || sets.Value.Sets.IsEmpty) invalid = true;
+            else if (sets.Value.Sets.Length < 2)
             {
                 error.WriteLine($"backtest: {ensembleFile} holds one parameter set; an ensemble needs two or more for a spread.");
                 invalid = true;
@@ -71,7 +72,7 @@ public static class BacktestHandler
             error.WriteLine("backtest: --markdown writes the validation document of the default mechanisms; leave out --ensemble. Nothing was run.");
             return ExitCodes.InvalidInput;
         }
-        var rows = Core.Calibration.Backtest.Run(spec, scenarios, arguments.Replications, arguments.Seed, sets?.Sets);
+        var rows = Core.Calibration.Backtest.Run(spec, scenarios, arguments.Replications, arguments.Seed, sets?.Sets.ToArray());
         try
         {
             Directory.CreateDirectory(arguments.Out);
@@ -106,7 +107,7 @@ public static class BacktestHandler
         return text.ToString();
     }
 
-    private static string Manifest(BacktestArguments arguments, CalibrationSpec spec, List<Scenario> scenarios, PlausibleSetsLoadResult? sets)
+    private static string Manifest(BacktestArguments arguments, CalibrationSpec spec, List<Scenario> scenarios, (ImmutableArray<PlausibleSet> Sets, ImmutableArray<ScenarioIssue> Issues)? sets)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -126,7 +127,7 @@ public static class BacktestHandler
             {
                 json.WriteString("ensemble_file", arguments.Ensemble);
                 json.WriteString("ensemble_sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(arguments.Ensemble!))));
-                json.WriteNumber("ensemble_sets", sets.Sets.Length);
+                json.WriteNumber("ensemble_sets", sets.Value.Sets.Length);
                 json.WriteString("simulated_spread", "each plausible set runs every replication (same seeds across sets): simulated_mean is the mean of the set means, " +
                     "simulated_p05/p95 the 5%/95% quantiles (R-7) of the set means: the spread across plausible parameter sets");
                 json.WriteString("within_rule", "|observed - simulated_mean| / sqrt(observation_sd^2 + discrepancy_sd^2 + variance of the set means) <= 3");
