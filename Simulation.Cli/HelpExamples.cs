@@ -36,7 +36,8 @@ public static class HelpExamples
         "merge" =>
             "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 1/2 --out shard1   (machine A)\n" +
             "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 2/2 --out shard2   (machine B)\n" +
-            "  channelsim merge shard1 shard2 --out results/baseline-2024-10k",
+            "  channelsim merge shard1 shard2 --out results/baseline-2024-10k\n" +
+            "  channelsim merge results/policies-10k/shard-* --out results/policies-10k/merged --no-plots   (charts later: channelsim report DIR)",
         "report" =>
             "  channelsim report results/policy-comparison\n" +
             "  channelsim report results/baseline-2024 --out reports/baseline",
