@@ -18,7 +18,8 @@ public static class HelpExamples
             "  channelsim init . --force         (restore the shipped scenarios in this folder)",
         "validate" =>
             "  channelsim validate scenarios/baseline-2024.yaml\n" +
-            "  channelsim validate scenarios/*.yaml",
+            "  channelsim validate scenarios/*.yaml\n" +
+            "  channelsim validate scenarios/calibration/history-2022-2024.yaml",
         "run" =>
             "  channelsim run scenarios/baseline-2024.yaml\n" +
             "  channelsim run scenarios/policy-comparison.yaml -r 200 --out results/policies\n" +
@@ -37,7 +38,8 @@ public static class HelpExamples
             "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 1/2 --out shard1   (machine A)\n" +
             "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 2/2 --out shard2   (machine B)\n" +
             "  channelsim merge shard1 shard2 --out results/baseline-2024-10k\n" +
-            "  channelsim merge results/policies-10k/shard-* --out results/policies-10k/merged --no-plots   (charts later: channelsim report DIR)",
+            "  channelsim merge results/policies-10k/shard-* --out results/policies-10k/merged --no-plots   (charts later: channelsim report DIR)\n" +
+            "  channelsim merge cal-shard1 cal-shard2 --out results/calibration-wave1   (shards of 'calibrate --wave 1 --shard k/n')",
         "report" =>
             "  channelsim report results/policy-comparison\n" +
             "  channelsim report results/baseline-2024 --out reports/baseline",
@@ -54,6 +56,11 @@ public static class HelpExamples
             "  channelsim sweep scenarios/baseline-2024.yaml --vary french.beach.max_prevention_probability=0.3:0.9:7\n" +
             "  channelsim sweep scenarios/baseline-2024.yaml --design lhs --samples 20 -r 20 \\\n" +
             "      --vary french.beach.max_prevention_probability=0.6:0.95 --vary demand.new_arrivals_rate_per_day=80:130 --out results/sweep",
+        "calibrate" =>
+            "  channelsim calibrate scenarios/calibration/history-2022-2024.yaml --out results/calibration\n" +
+            "  channelsim calibrate scenarios/calibration/history-2022-2024.yaml --out results/calibration --resume   (continue after Ctrl+C)\n" +
+            "  channelsim calibrate FILE --wave 1 --shard 2/8 --out shard2        (one task of a cluster array; then: channelsim merge shard* --out wave1)\n" +
+            "  channelsim calibrate FILE --wave 2 --shard 2/8 --from wave1 --out w2-shard2",
         "bench" =>
             "  channelsim bench\n" +
             "  channelsim bench --seconds 10\n" +

@@ -84,6 +84,11 @@ public sealed record CalibrationDesign
     public double Cutoff { get; init; } = 3.0;
     /// <summary>Which implausibility is compared with the cut-off.</summary>
     public ImplausibilityRule Rule { get; init; } = ImplausibilityRule.Maximum;
+    /// <summary>
+    /// Replications of every year scenario when a non-implausible point is confirmed before it enters the
+    /// plausible set (fresh random numbers; see docs/CALIBRATION.md).
+    /// </summary>
+    public int ConfirmationReplications { get; init; } = 20;
     /// <summary>Master seed: design points and the model's random numbers.</summary>
     public ulong Seed { get; init; } = 20260101;
 }

@@ -27,13 +27,15 @@ public partial class SourcesTests
 
     private static IEnumerable<(string File, int Line, string Text)> Comments()
     {
-        foreach (string path in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root(), "scenarios"), "*.yaml").Order(StringComparer.Ordinal))
+        // Calibration files (scenarios/calibration/) cite their sources the same way.
+        string folder = Path.Combine(RepositoryPaths.Root(), "scenarios");
+        foreach (string path in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             string[] lines = File.ReadAllLines(path);
             for (int i = 0; i < lines.Length; i++)
             {
                 var m = SourceComment().Match(lines[i]);
-                if (m.Success) yield return (Path.GetFileName(path), i + 1, m.Groups["text"].Value.Trim());
+                if (m.Success) yield return (Path.GetRelativePath(folder, path).Replace('\\', '/'), i + 1, m.Groups["text"].Value.Trim());
             }
         }
     }

@@ -19,6 +19,8 @@ public static class MergeHandler
             error.WriteLine("channelsim merge: " + outProblem);
             return ExitCodes.InvalidInput;
         }
+        // Calibration shards (by their manifest's kind) merge into calibration outputs, not run results.
+        if (Calibrate.CalibrationMerge.AllShards(directories)) return Calibrate.CalibrationMerge.Execute(directories, outDirectory, force, commandLine, output, error);
         SessionOutcome outcome = ExperimentMerge.Merge(directories, outDirectory, commandLine, force, parquet);
         if (outcome.Status == SessionStatus.Refused)
         {

@@ -12,10 +12,10 @@ public static class ValidateCommand
         // input (exit 2) reported by the handler, not System.CommandLine's usage error (exit 1).
         var files = new Argument<string[]>("files")
         {
-            Description = "Scenario files (YAML) to check; every problem in each is listed with file, line, column, key path and rule (at least one).",
+            Description = "Scenario or calibration files (YAML) to check; a file with a top-level 'targets:' key is read as a calibration file; every problem in each is listed with file, line, column, key path and rule (at least one).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("validate", "Check scenario files: keys, values, ranges, extends, variants and timeline. Exit 0 when all are valid, 2 otherwise.")
+        var command = new Command("validate", "Check scenario files (keys, values, ranges, extends, variants, timeline) and calibration files (targets, sources, parameter ranges, design, and their year scenarios). Exit 0 when all are valid, 2 otherwise.")
         {
             files,
         };

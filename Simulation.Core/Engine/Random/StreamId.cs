@@ -40,6 +40,10 @@ public enum StreamId
     CampBoarding = 25,
     /// <summary>Design points of a parameter sweep (Latin hypercube strata and offsets); drawn once per sweep, never inside a replication.</summary>
     SweepDesign = 20,
+    /// <summary>Design points of a calibration wave (space-filling design, kernel perturbations); drawn once per wave, never inside a replication.</summary>
+    CalibrationDesign = 30,
+    /// <summary>Master seed of a calibration's confirmation runs, so confirming a point uses random numbers its selection did not see.</summary>
+    CalibrationConfirmation = 31,
     /// <summary>Engine tests and benchmarks (arrivals).</summary>
     TestArrivals = 100,
     /// <summary>Engine tests and benchmarks (services).</summary>
