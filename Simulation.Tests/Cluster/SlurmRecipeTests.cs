@@ -53,12 +53,16 @@ public sealed class SlurmRecipeTests(SlurmClusterFixture fixture, ITestOutputHel
             Assert.True(calibrate!.Options.Any(o => o.Name == option || o.Aliases.Contains(option)),
                 $"calibrate has no {option}; the calibration wave recipe (docs/cluster/calibration-wave.sbatch) needs it");
         }
-        string file = Path.Combine(RepositoryPaths.Root(), "scenarios", "calibration", "history-2022-2024.yaml");
-        Assert.True(File.Exists(file), "the shipped calibration file is missing: " + file);
-        // Small on purpose (few replications per point); the same options go to the shards and to the local run.
-        string options = Environment.GetEnvironmentVariable("CHANNELSIM_SLURM_CALIBRATE_OPTIONS") ?? "--seed 7 -r 2";
+        // The same options go to the shards and to the local run.
+        string options = Environment.GetEnvironmentVariable("CHANNELSIM_SLURM_CALIBRATE_OPTIONS") ?? "--seed 11";
 
         SingleNodeSlurm cluster = fixture.Cluster();
+        // A tiny design keeps the test short; CHANNELSIM_SLURM_CALIBRATION may name a real file instead (the shipped one takes minutes).
+        string file = Environment.GetEnvironmentVariable("CHANNELSIM_SLURM_CALIBRATION") is { Length: > 0 } chosen
+            ? Path.GetFullPath(chosen)
+            : TinyCalibration.Write(Path.Combine(cluster.Root, "calibration-input"));
+        Assert.True(File.Exists(file), "calibration file not found: " + file);
+        log.WriteLine(cluster.Log);
         string outRoot = Path.Combine(cluster.Root, "calibration");
         var environment = RecipeEnvironment(outRoot);
         environment["CALIBRATION"] = file;
@@ -73,7 +77,7 @@ public sealed class SlurmRecipeTests(SlurmClusterFixture fixture, ITestOutputHel
             .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
         Assert.True(code == 0, err);
         log.WriteLine($"local calibrate --max-waves 1: {clock.Elapsed.TotalSeconds:0.0} s");
-        AssertSameOutputs(local, merged, mustInclude: []);
+        AssertSameOutputs(local, merged, mustInclude: ["waves.csv", "plausible.csv", "calibration.json"]);
     }
 
     /// <summary>Settings shared by both recipes: channelsim as built next to the tests, small jobs that fit the one node.</summary>

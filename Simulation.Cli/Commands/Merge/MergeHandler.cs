@@ -20,7 +20,7 @@ public static class MergeHandler
             return ExitCodes.InvalidInput;
         }
         // Calibration shards (by their manifest's kind) merge into calibration outputs, not run results.
-        if (Calibrate.CalibrationMerge.AllShards(directories)) return Calibrate.CalibrationMerge.Execute(directories, outDirectory, force, commandLine, output, error);
+        if (Calibrate.CalibrationMerge.AllShards(directories)) return Calibrate.CalibrationMerge.Execute(directories, outDirectory, force, commandLine, output, error, plots: !noPlots);
         SessionOutcome outcome = ExperimentMerge.Merge(directories, outDirectory, commandLine, force, parquet);
         if (outcome.Status == SessionStatus.Refused)
         {

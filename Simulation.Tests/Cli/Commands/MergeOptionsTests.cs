@@ -80,4 +80,29 @@ public class MergeOptionsTests
         Assert.True(code == 0, err);
         Assert.True(File.Exists(Path.Combine(temp.Sub("forced"), "report.html")), err);
     }
+
+    [Fact]
+    public void MergeWithNoPlotsOfCalibrationShardsWritesTheCalibrationFilesWithoutCharts()
+    {
+        using var temp = new TempDirectory();
+        string file = Cluster.TinyCalibration.Write(temp.Sub("input"));
+        foreach (int k in new[] { 1, 2 })
+        {
+            var (shardCode, _, shardErr) = Invoke("calibrate", file, "--wave", "1", "--shard", $"{k}/2", "--threads", "2", "--out", temp.Sub("shard" + k));
+            Assert.True(shardCode == 0, shardErr);
+        }
+        var (code, _, err) = Invoke("merge", temp.Sub("shard1"), temp.Sub("shard2"), "--out", temp.Sub("quiet"), "--no-plots");
+        Assert.True(code == 0, err);
+        Assert.True(File.Exists(Path.Combine(temp.Sub("quiet"), "plausible.csv")), err);
+        Assert.Empty(Directory.GetFiles(temp.Sub("quiet"), "*.png", SearchOption.AllDirectories));
+
+        (code, _, err) = Invoke("merge", temp.Sub("shard1"), temp.Sub("shard2"), "--out", temp.Sub("drawn"));
+        Assert.True(code == 0, err);
+        Assert.NotEmpty(Directory.GetFiles(temp.Sub("drawn"), "*.png", SearchOption.AllDirectories));
+        // Charts aside, the files are the same either way.
+        foreach (string name in new[] { "waves.csv", "plausible.csv", "calibration.json" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Sub("drawn"), name)), File.ReadAllBytes(Path.Combine(temp.Sub("quiet"), name)));
+        }
+    }
 }
