@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Report.ReportCommand.Create());
         root.Subcommands.Add(Commands.Sweep.SweepCommand.Create());
         root.Subcommands.Add(Commands.Calibrate.CalibrateCommand.Create());
+        root.Subcommands.Add(Commands.Backtest.BacktestCommand.Create());
         root.Subcommands.Add(Commands.Schema.SchemaCommand.Create());
         root.Subcommands.Add(Commands.Metrics.MetricsCommand.Create());
         root.Subcommands.Add(Commands.Bench.BenchCommand.Create());

@@ -20,6 +20,10 @@ public static class HelpExamples
             "  channelsim validate scenarios/baseline-2024.yaml\n" +
             "  channelsim validate scenarios/*.yaml\n" +
             "  channelsim validate scenarios/calibration/history-2022-2024.yaml",
+        "backtest" =>
+            "  channelsim backtest scenarios/year-2022.yaml scenarios/year-2023.yaml scenarios/baseline-2024.yaml --out results/backtest\n" +
+            "  channelsim backtest scenarios/baseline-2024.yaml -r 200 --seed 7 --out results/backtest-2024\n" +
+            "  channelsim backtest scenarios/year-2022.yaml scenarios/year-2023.yaml scenarios/baseline-2024.yaml --out results/backtest --markdown docs/BACKTEST.md",
         "run" =>
             "  channelsim run scenarios/baseline-2024.yaml\n" +
             "  channelsim run scenarios/policy-comparison.yaml -r 200 --out results/policies\n" +

@@ -88,7 +88,8 @@ public static partial class CalibrationFileLoader
         return LoadBytes(new UTF8Encoding(false).GetBytes(text), fileName);
     }
 
-    private static CalibrationLoadResult LoadBytes(byte[] bytes, string fileName)
+    /// <summary>Loads raw bytes as if read from <paramref name="fileName"/> (the fuzz tests give non-UTF-8 bytes too).</summary>
+    internal static CalibrationLoadResult LoadBytes(byte[] bytes, string fileName)
     {
         var issues = new List<ScenarioIssue>();
         string text;
@@ -276,6 +277,8 @@ public static partial class CalibrationFileLoader
                 if (!File.Exists(full))
                 {
                     Add(path, list.Items[i], $"names '{display}', which does not exist");
+                    // Kept without a scenario, so the targets that name it are not reported a second time.
+                    result.Add(new ScenarioEntry(written, full, display, null));
                     continue;
                 }
                 ScenarioLoadResult loaded = ScenarioLoader.Load(display);
@@ -284,6 +287,7 @@ public static partial class CalibrationFileLoader
                     // The scenario's own problems keep its own path, so they can be fixed where they are.
                     issues.AddRange(loaded.Issues);
                     Add(path, list.Items[i], $"names '{display}', which is not a valid scenario ({loaded.Issues.Length} problem{(loaded.Issues.Length == 1 ? "" : "s")}, listed under its own path)");
+                    result.Add(new ScenarioEntry(written, full, display, null));
                     continue;
                 }
                 result.Add(new ScenarioEntry(written, full, display, loaded.Scenario));

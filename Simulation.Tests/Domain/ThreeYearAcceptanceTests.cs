@@ -8,7 +8,7 @@ namespace Simulation.Tests.Domain;
 /// <summary>
 /// One set of mechanism parameters for three years: the shipped year files (inputs only, see
 /// YearFileInputsTests) run at 100 replications each at their own seeds, and the means must land in
-/// the bands of the public record (docs/VALIDATION.md gives the figures and sources).
+/// the bands of the public record (docs/VALIDATION-NOTES.md gives the figures and sources).
 /// </summary>
 [Trait("Category", "Calibration")]
 public class ThreeYearAcceptanceTests(ITestOutputHelper output)

@@ -71,7 +71,7 @@ public sealed class ReportWriterTests(RenderedReportFixture report)
         var checks = Simulation.Core.Domain.Validation.ValidationRecord.ForYear(2024);
         int met = checks.Count(c => c.Outcome == Simulation.Core.Domain.Validation.ValidationOutcome.Met);
         int judged = checks.Count(c => c.Outcome != Simulation.Core.Domain.Validation.ValidationOutcome.NotJudged);
-        Assert.True(judged >= 10, $"{judged} judged 2024 targets");
+        Assert.True(judged >= 5, $"{judged} judged 2024 targets");   // the calibration file's six 2024 targets
         Assert.Contains($"The reference simulates 2024. Against the public record of 2024, the model (scenarios/baseline-2024.yaml, 100 replications) meets {met} of {judged} targets", md, StringComparison.Ordinal);
     }
 
