@@ -43,6 +43,7 @@ public static class HelpExamples
             "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 1/2 --out shard1   (machine A)\n" +
             "  channelsim run scenarios/baseline-2024.yaml -r 10000 --shard 2/2 --out shard2   (machine B)\n" +
             "  channelsim merge shard1 shard2 --out results/baseline-2024-10k\n" +
+            "  channelsim merge results/policies-10k/shard-* --out results/policies-10k/merged --no-plots   (charts later: channelsim report DIR)\n" +
             "  channelsim merge cal-shard1 cal-shard2 --out results/calibration-wave1   (shards of 'calibrate --wave 1 --shard k/n')",
         "report" =>
             "  channelsim report results/policy-comparison\n" +

@@ -13,7 +13,7 @@
 # The test-case filter in stryker-config.json leaves out the golden-output tests (Category=Golden),
 # tests that run channelsim as a child process (Category=Process: per-test coverage cannot see into
 # a child, so they would never be picked for a mutant and would only slow the initial runs),
-# on-demand long runs and the browser test. Reports go to StrykerOutput/<target>/reports/
+# on-demand long runs, the browser test and the Slurm cluster test. Reports go to StrykerOutput/<target>/reports/
 # (mutation-report.html for reading, mutation-report.json for tools).
 # Set STRYKER_CONCURRENCY to change the number of parallel test runners (default 2).
 set -euo pipefail
@@ -43,7 +43,7 @@ done
 # a lower bound of what the whole suite catches.
 experiments_tests="(FullyQualifiedName~Simulation.Tests.Experiments.|FullyQualifiedName~Simulation.Tests.Cli.|FullyQualifiedName~Simulation.Tests.Reporting.)"
 experiments_tests+="&FullyQualifiedName!~CheckpointCorruptionTests&FullyQualifiedName!~DeterminismMatrixTests&FullyQualifiedName!~CommonRandomNumbersAcceptanceTests"
-excluded="Category!=Golden&Category!=Process&Category!=LongRunning&Category!=Browser"
+excluded="Category!=Golden&Category!=Process&Category!=LongRunning&Category!=Browser&Category!=Slurm"
 case "$target" in
   domain) mutate=(--mutate "**/Simulation.Core/Domain/**/*.cs") ;;
   experiments) mutate=(--mutate "**/Simulation.Core/Experiments/**/*.cs" --test-case-filter "$experiments_tests&$excluded") ;;

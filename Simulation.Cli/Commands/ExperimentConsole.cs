@@ -120,14 +120,20 @@ internal static class ExperimentConsole
                 error.WriteLine($"channelsim {command}: done, {outcome.Message}, results in {request.OutputDirectory}");
                 if (outcome.Results is null) return ExitCodes.Ok;
                 ResultsTable.Print(output, outcome.Results);
-                bool policyStudy = variants.Length > 1 || command == "compare";
-                if (shard.IsWhole && !args.NoPlots && (policyStudy || args.Plots)) WriteReport(command, request.OutputDirectory, error);
+                if (shard.IsWhole && WantsReport(variants.Length, command, args.Plots, args.NoPlots)) WriteReport(command, request.OutputDirectory, error);
                 return ExitCodes.Ok;
         }
     }
 
+    /// <summary>
+    /// Whether charts and the report are drawn: by default for policy studies (several variants, or compare),
+    /// --plots forces them, --no-plots wins over both. merge asks the same question so a merged run gets what the unsharded run would.
+    /// </summary>
+    internal static bool WantsReport(int variantCount, string command, bool plots, bool noPlots) =>
+        !noPlots && (plots || variantCount > 1 || command == "compare");
+
     /// <summary>Charts and report after the results are safely written; a failure here never loses results.</summary>
-    private static void WriteReport(string command, string directory, TextWriter error)
+    internal static void WriteReport(string command, string directory, TextWriter error)
     {
         try
         {

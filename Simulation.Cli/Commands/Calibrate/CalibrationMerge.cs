@@ -17,8 +17,9 @@ internal static class CalibrationMerge
     public static bool AllShards(IReadOnlyList<string> directories) =>
         directories.Count > 0 && directories.All(d => CalibrationManifest.ReadKind(Path.Combine(d, CalibrationManifest.FileName)) == CalibrationManifest.ShardKind);
 
-    /// <summary>Merges; returns the exit code.</summary>
-    public static int Execute(IReadOnlyList<string> directories, string outDirectory, bool force, string commandLine, TextWriter output, TextWriter error)
+    /// <summary>Merges; returns the exit code. <paramref name="plots"/> false is merge's --no-plots, as calibrate's: no charts.</summary>
+    public static int Execute(IReadOnlyList<string> directories, string outDirectory, bool force, string commandLine, TextWriter output, TextWriter error,
+        bool plots = true)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var manifests = new List<CalibrationManifest>();
@@ -103,7 +104,7 @@ internal static class CalibrationMerge
         using OutputLock? outputLock = OutputLock.TryAcquire(outDirectory, out string lockError);
         if (outputLock is null) return Refuse(error, lockError);
         CalibrationResults.Clean(outDirectory);
-        ImmutableArray<string> outputs = CalibrationResults.WriteAll(outDirectory, spec, settings, outcome, plots: true, error);
+        ImmutableArray<string> outputs = CalibrationResults.WriteAll(outDirectory, spec, settings, outcome, plots, error);
         new CalibrationManifest
         {
             Kind = CalibrationManifest.WholeKind,
