@@ -1,7 +1,13 @@
 using Simulation.Core.Domain;
+using Simulation.Core.Domain.Crossing;
+using Simulation.Core.Domain.Demand;
+using Simulation.Core.Domain.Deterrence;
+using Simulation.Core.Domain.Harm;
 using Simulation.Core.Domain.Metrics;
 using Simulation.Core.Domain.Parameters;
 using Simulation.Core.Domain.Policy;
+using Simulation.Core.Domain.Returns;
+using Simulation.Core.Domain.Smuggling;
 using Simulation.Core.Domain.Weather;
 using Simulation.Core.Engine.Random;
 
@@ -47,6 +53,24 @@ internal sealed class MechanismWorld
     {
         Ctx.Tallies.WriteTo(Result);
         return Result;
+    }
+
+    /// <summary>
+    /// The mechanisms an attempt reports its end to (camp, perceptions, returns, outcomes) and the harm
+    /// model, reset for this world: the minimum a sea-side mechanism needs to run.
+    /// </summary>
+    public (Camp Camp, BoatOutcomes Outcomes, HarmModel Harm) Outcomes()
+    {
+        var deterrence = new DeterrenceEffect(Ctx);
+        deterrence.Reset();
+        var camp = new Camp(Ctx, Weather, deterrence);
+        camp.Reset();
+        var tactics = new TacticChoice(Ctx);
+        tactics.Reset();
+        var returns = new ReturnsAfterArrival(Ctx, camp);
+        returns.Reset();
+        var outcomes = new BoatOutcomes(Ctx, camp, deterrence, tactics, returns);
+        return (camp, outcomes, new HarmModel(Ctx, outcomes, Weather));
     }
 
     /// <summary>A stream of its own for a test's draws, keyed by a label so tests do not share numbers.</summary>
