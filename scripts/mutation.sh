@@ -47,8 +47,9 @@ excluded="Category!=Golden&Category!=Process&Category!=LongRunning&Category!=Bro
 # The model's mechanisms are tested in Simulation.Tests/Domain; the tests elsewhere that run the model
 # (checkpoints, determinism, CRN acceptance, the CLI) take seconds each and would be picked for nearly
 # every domain mutant. The calibration tests (published figures at 100 replications) are left out for
-# the same reason; the domain score is then a lower bound of what the whole suite catches.
-domain_tests="FullyQualifiedName~Simulation.Tests.Domain.&Category!=Calibration"
+# the same reason; the domain score is then a lower bound of what the whole suite catches. The quick
+# tests that hold the catalog's and the registry's texts against the committed documents are in.
+domain_tests="(FullyQualifiedName~Simulation.Tests.Domain.|FullyQualifiedName~Simulation.Tests.Docs.|FullyQualifiedName~GeneratedScenarioDocsTests|FullyQualifiedName~ScenarioDocumentationTests)&Category!=Calibration"
 case "$target" in
   domain) mutate=(--mutate "**/Simulation.Core/Domain/**/*.cs" --test-case-filter "$domain_tests&$excluded") ;;
   experiments) mutate=(--mutate "**/Simulation.Core/Experiments/**/*.cs" --test-case-filter "$experiments_tests&$excluded") ;;
