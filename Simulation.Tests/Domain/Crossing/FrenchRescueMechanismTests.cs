@@ -37,5 +37,6 @@ public class FrenchRescueMechanismTests
         // The others crossed the median line and landed in the UK: nobody is lost or left at sea.
         Assert.Equal(boats * (double)load, r[Metric.RescuedFr] + r[Metric.ArrivalsUk]);
         Assert.Equal(0, r[Metric.Deaths]);
+        Assert.Equal(0, r[Metric.PeopleAtSeaEnd]);
     }
 }

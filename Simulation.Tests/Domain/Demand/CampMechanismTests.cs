@@ -115,6 +115,27 @@ public class CampMechanismTests
     }
 
     [Fact]
+    [Trait("Category", "Statistical")]
+    public void WhoGivesUpAfterAFailedAttemptIsDrawnWithoutReplacementFromBothGroups()
+    {
+        // Rule: each person of a failed boat gives up with probability g whatever their group, so of 30
+        // returned people among 100, 30 (1 − g) come back on average. 1,000 boats with g = 0.5: 15,000
+        // returned people back, SE √(1,000 × 30 × 0.25) = 87 (each person's choice is exchangeable);
+        // a 5% error (750) is 8.7 SE away. Tolerance 4 SE. The groups add up exactly.
+        var (world, _, camp) = Build(10, ("demand.give_up_probability", 0.5), ("demand.retry_delay_days_mean", 1.0));
+        camp.StartDay(0);
+        var rng = MechanismWorld.Stream(5);
+        for (int i = 0; i < 1000; i++) camp.BackOnCoast(100, 30, 0, rng);
+        camp.StartDay(1);
+        double gaveUp = world.Tallied()[Metric.GaveUp];
+        Assert.Equal(100_000 - gaveUp, camp.People);
+        double se = Math.Sqrt(1000 * 30 * 0.25);
+        Assert.InRange(camp.PeopleReturned, 15_000 - 4 * se, 15_000 + 4 * se);
+        // And those who gave up take returned people in proportion: returned back / returned = people back / people.
+        Assert.InRange(camp.PeopleReturned / 30_000.0 - camp.People / 100_000.0, -4 * se / 30_000, 4 * se / 30_000);
+    }
+
+    [Fact]
     public void ARetryDelayMeanOfOneDayBringsEveryoneBackTheNextDay()
     {
         var (_, _, camp) = Build(5, ("demand.retry_delay_days_mean", 1.0));
