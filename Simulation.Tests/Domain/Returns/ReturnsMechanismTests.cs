@@ -85,6 +85,22 @@ public class ReturnsMechanismTests
         Assert.True(world.Tallied()[Metric.ReturnedAfterArrival] > 1000);
     }
 
+    [Fact]
+    public void OneInOneOutChoosesOnlyAmongThePeopleNotAlreadyRemoved()
+    {
+        // Removals take a share first; one in, one out then draws its eligible people from the rest, so
+        // with every remaining arrival eligible and a cap that does not bind, each arrival is returned
+        // whole: never more people than arrived.
+        var (world, returns, camp) = Build(("returns.removals.enabled", true), ("returns.removals.start_date", new DateOnly(2024, 8, 1)),
+            ("returns.removals.share_of_arrivals_probability", 0.5), ("returns.one_in_one_out.enabled", true),
+            ("returns.one_in_one_out.start_date", new DateOnly(2024, 8, 1)), ("returns.one_in_one_out.eligible_share", 1.0),
+            ("returns.one_in_one_out.weekly_cap_people", 100_000.0), ("returns.return_delay_days", 1.0));
+        for (int i = 0; i < 200; i++) returns.AfterArrival(40, 0);
+        camp.StartDay(0);
+        camp.StartDay(1);
+        Assert.Equal(8000, world.Tallied()[Metric.ReturnedAfterArrival]);
+    }
+
     [Theory]
     [InlineData(15.5, new long[] { 15, 16, 15, 16 })]
     [InlineData(0.25, new long[] { 0, 0, 0, 1 })]
