@@ -93,6 +93,23 @@ public class JointOperationsMechanismTests
         Assert.Equal(0, rf[Metric.RescuedUk]);
     }
 
+    [Fact]
+    public void AWaitingListLongerThanItsFirstAllocationKeepsItsOrder()
+    {
+        // 300 boats reach UK waters 3.6 s apart with 20 ships and no other vessel: after the first 20 the
+        // others wait (the list starts with room for 256 and must grow), and the ships, each free again
+        // 0.5 + 0.1 + 1 / 12 h after its tasking, take them strictly in the order they arrived.
+        var boats = new ChannelModel.PlacedBoat[300];
+        for (int i = 0; i < boats.Length; i++) boats[i] = new ChannelModel.PlacedBoat(1.0 + i * 0.001, 10);
+        var p = TestParameters.With(World(), ("uk.joint_operations.ships", 20), ("uk.joint_operations.on_scene_hours", 0.1),
+            ("uk.joint_operations.port_distance_nm", 1.0), ("uk.joint_operations.turnaround_hours", 0.0));
+        var (r, trace) = Place(p, boats);
+        var order = trace.Where(t => t.Event == "tasked_joint_operations").Select(t => t.Entity).ToList();
+        Assert.Equal(300, order.Count);
+        for (int i = 0; i < order.Count; i++) Assert.Equal("boat-" + i, order[i]);
+        Assert.Equal(3000, r[Metric.RescuedUk]);
+    }
+
     private sealed class Trace : IEventTrace
     {
         public List<(double Hours, string Entity, string Event, string Outcome)> Rows { get; } = new();

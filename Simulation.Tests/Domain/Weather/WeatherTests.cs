@@ -54,6 +54,24 @@ public class WeatherTests
         Assert.Contains("purple", ex.Message);
     }
 
+    [Theory]
+    [InlineData("2024-01-05", "w.csv:3: '2024-01-05': expected two columns date,rating.")]
+    [InlineData("05/01/2024,red", "w.csv:3: '05/01/2024': date must be yyyy-MM-dd.")]
+    [InlineData("2024-01-01,amber", "w.csv:3: '2024-01-01': date appears twice.")]
+    public void ABadRowIsRefusedWithItsLineAndValue(string row, string message)
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => WeatherSeries.Parse(["date,rating", "2024-01-01,red", row], "w.csv"));
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void AMissingSeriesFileIsNamed()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "channelsim-no-such-series-" + Guid.NewGuid().ToString("N") + ".csv");
+        var ex = Assert.Throws<InvalidDataException>(() => WeatherSeries.Load(path));
+        Assert.Equal($"{path}: weather.series_file: file not found.", ex.Message);
+    }
+
     [Fact]
     public void ReplayedSeriesDecidesTheDailyRatings()
     {
