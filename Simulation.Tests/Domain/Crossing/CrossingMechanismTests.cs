@@ -93,6 +93,31 @@ public class CrossingMechanismTests
     }
 
     [Fact]
+    public void ACapsizeDuringAnInterceptionPutsALoadedBoatsPeopleInTheWater()
+    {
+        // Shallow-water doctrine, every intervention capsizes the boat, everyone goes in the water and
+        // everyone in the water dies: each stopped boat of 30 loses all 30 (deaths by interception), and
+        // its boat is still counted as intercepted with nobody left to go back to the coast.
+        var world = new MechanismWorld(TestParameters.Short(10, [.. TestParameters.NoHazards, ("french.maritime.doctrine", "shallow_water"),
+            ("french.maritime.shallow_water_effectiveness_probability", 1.0), ("french.maritime.shallow_water_capsize_probability", 1.0),
+            ("french.maritime.fatality_given_capsize_probability", 1.0), ("harm.share_in_water_given_capsize", 1.0),
+            ("french.maritime.vessels", 1), ("french.maritime.interception_hours", 0.0)]));
+        var (_, outcomes, harm) = world.Outcomes();
+        var interception = new MaritimeInterception(world.Ctx, harm, outcomes);
+        interception.Reset();
+        for (int i = 0; i < 10; i++)
+        {
+            int k = world.AddBoat(i, 30);
+            world.Ctx.Boats[k].Unsettled = 30;
+            outcomes.PutToSea(30);
+            Assert.True(interception.TryInterceptNearShore(k, 1));
+            Assert.Equal(0, world.Ctx.Boats[k].Load);
+        }
+        Assert.Equal(300, world.Tallied()[Metric.DeathsInterception]);
+        Assert.Equal(0, outcomes.PeopleAtSea);
+    }
+
+    [Fact]
     public void ABusyFleetLetsTheBoatGoOn()
     {
         // One vessel busy for 3 hours and a clock standing still: only the first boat can be stopped.
