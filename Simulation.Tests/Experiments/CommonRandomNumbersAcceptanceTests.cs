@@ -24,14 +24,14 @@ public sealed class PolicyComparisonRun : IDisposable
 
 /// <summary>
 /// Comparisons for at least five policies, and common random numbers shrink the variance of the
-/// arrivals difference by a median factor of at least 3 (variance of the difference of independent
+/// arrivals difference by a median factor of at least 5.8 (variance of the difference of independent
 /// runs over that of the paired difference); p_lower leans the same way as every interval that
 /// excludes zero. Fixed seed (the scenario's), so the figures are the same on every machine.
 /// </summary>
 public class CommonRandomNumbersAcceptanceTests(PolicyComparisonRun run, ITestOutputHelper output) : IClassFixture<PolicyComparisonRun>
 {
     [Fact]
-    public void ThePolicyComparisonPairsItsPoliciesWithAMedianVarianceReductionOfAtLeastThree()
+    public void ThePolicyComparisonPairsItsPoliciesWithAMedianVarianceReductionOfAtLeastFivePointEight()
     {
         var reductions = new List<double>();
         foreach (var (variant, byMetric) in run.Summary.Comparisons)
@@ -48,7 +48,15 @@ public class CommonRandomNumbersAcceptanceTests(PolicyComparisonRun run, ITestOu
         int n = reductions.Count;
         double median = n % 2 == 1 ? reductions[n / 2] : (reductions[n / 2 - 1] + reductions[n / 2]) / 2;
         output.WriteLine($"median {median:F2}");
-        Assert.True(median >= 3, $"median variance_reduction on arrivals_uk {median:F2} < 3");
+        // The bound must fail when boats' random numbers are keyed by their serial number instead of
+        // their launch slot (a boat then draws another boat's numbers in a variant that launched a
+        // different number of boats earlier): measured at this seed and 60 replications, the median is
+        // 6.91 with launch-slot streams and 4.84 with serial-keyed ones
+        // (Simulation.Tests/Mutants/boat-substreams-keyed-by-serial.patch). 5.8 sits near their
+        // geometric mean, about 16% from each, so an intended model change that moves the median by a
+        // few percent does not trip it, while losing the slot keying does. The project's acceptance
+        // floor of 3 is kept by this stricter bound.
+        Assert.True(median >= 5.8, $"median variance_reduction on arrivals_uk {median:F2} < 5.8");
     }
 
     [Fact]

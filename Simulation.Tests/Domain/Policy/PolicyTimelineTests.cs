@@ -30,6 +30,43 @@ public class PolicyTimelineTests
     }
 
     [Fact]
+    public void AChangeOnTheDayAfterTheHorizonIsNotPartOfTheRun()
+    {
+        // Horizon of 10 days from 1 Jan: days 0-9. A change on 10 Jan (day 9) makes a second snapshot from
+        // day 9; one on 11 Jan (day 10) falls outside the run and makes none.
+        static PolicyTimeline With(DateOnly date) => new(TestParameters.With() with
+        {
+            Timeline = [new TimelineChange(date, "uk.border_force.vessels", ParameterValue.Of(9))],
+        }, new DateOnly(2024, 1, 1), 10);
+        var inside = With(new DateOnly(2024, 1, 10));
+        Assert.Equal(new[] { 0, 9 }, inside.StartDays.ToArray());
+        Assert.Equal(9, inside.On(9).Uk.BorderForce.Vessels);
+        Assert.NotEqual(9, inside.On(8).Uk.BorderForce.Vessels);
+        var outside = With(new DateOnly(2024, 1, 11));
+        Assert.Equal(new[] { 0 }, outside.StartDays.ToArray());
+        Assert.Single(outside.Snapshots);
+    }
+
+    [Fact]
+    public void SeveralChangesOnOneDateMakeOneSnapshotWithAllOfThem()
+    {
+        var t = new PolicyTimeline(TestParameters.With() with
+        {
+            Timeline =
+            [
+                new TimelineChange(new DateOnly(2024, 3, 1), "uk.border_force.vessels", ParameterValue.Of(9)),
+                new TimelineChange(new DateOnly(2024, 3, 1), "uk.rnli.lifeboats", ParameterValue.Of(7)),
+                new TimelineChange(new DateOnly(2024, 4, 1), "uk.rnli.lifeboats", ParameterValue.Of(2)),
+            ],
+        }, new DateOnly(2024, 1, 1), 366);
+        Assert.Equal(new[] { 0, 60, 91 }, t.StartDays.ToArray());
+        Assert.Equal(9, t.On(60).Uk.BorderForce.Vessels);
+        Assert.Equal(7, t.On(60).Uk.Rnli.Vessels);
+        Assert.Equal(9, t.On(91).Uk.BorderForce.Vessels);
+        Assert.Equal(2, t.On(91).Uk.Rnli.Vessels);
+    }
+
+    [Fact]
     public void MoreVesselsFromADateCutWaitingTimes()
     {
         var few = TestParameters.With(("uk.border_force.vessels", 1), ("uk.rnli.lifeboats", 1));

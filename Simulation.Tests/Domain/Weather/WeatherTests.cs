@@ -43,9 +43,33 @@ public class WeatherTests
         Assert.Equal(SeaRating.Red, r1);
         Assert.True(s.TryGet(new DateOnly(2024, 1, 2), out var r2));
         Assert.Equal(SeaRating.Green, r2);
+        // Blank lines and comment lines are skipped, and line numbers still count them.
+        var commented = WeatherSeries.Parse(["date,rating", "# from the Met Office record", "", "2024-01-03,amber"], "w.csv");
+        Assert.True(commented.TryGet(new DateOnly(2024, 1, 3), out var r3));
+        Assert.Equal(SeaRating.Amber, r3);
+        var late = Assert.Throws<InvalidDataException>(() => WeatherSeries.Parse(["date,rating", "# note", "", "2024-01-01,purple"], "w.csv"));
+        Assert.Contains("w.csv:4", late.Message);
         var ex = Assert.Throws<InvalidDataException>(() => WeatherSeries.Parse(["date,rating", "2024-01-01,purple"], "w.csv"));
         Assert.Contains("w.csv:2", ex.Message);
         Assert.Contains("purple", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("2024-01-05", "w.csv:3: '2024-01-05': expected two columns date,rating.")]
+    [InlineData("05/01/2024,red", "w.csv:3: '05/01/2024': date must be yyyy-MM-dd.")]
+    [InlineData("2024-01-01,amber", "w.csv:3: '2024-01-01': date appears twice.")]
+    public void ABadRowIsRefusedWithItsLineAndValue(string row, string message)
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => WeatherSeries.Parse(["date,rating", "2024-01-01,red", row], "w.csv"));
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void AMissingSeriesFileIsNamed()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "channelsim-no-such-series-" + Guid.NewGuid().ToString("N") + ".csv");
+        var ex = Assert.Throws<InvalidDataException>(() => WeatherSeries.Load(path));
+        Assert.Equal($"{path}: weather.series_file: file not found.", ex.Message);
     }
 
     [Fact]

@@ -1,0 +1,118 @@
+using Simulation.Core.Domain;
+using Simulation.Core.Domain.Metrics;
+using Simulation.Core.Domain.Parameters;
+
+namespace Simulation.Tests.Domain.UkResponse;
+
+/// <summary>
+/// Joint-operations ships in a hand-built world: boats placed in UK waters, no Border Force and no
+/// RNLI (so a free ship always takes the boat), no hazard, nobody lands on a beach. A ship on station
+/// 6 nm away at 12 kn is on scene after 0.5 h, stays 1 h and is in port 15 / 12 = 1.25 h later, then
+/// needs 3 h before it is free again. People go to a French port unless a medical emergency or the
+/// sea prevents it.
+/// </summary>
+public class JointOperationsMechanismTests
+{
+    private const double Eps = 1e-9;
+
+    private static ParameterSet World(params (string, object)[] changes) => TestParameters.With(
+        TestParameters.With(TestParameters.Short(3, TestParameters.NoHazards)),
+        [("uk.border_force.vessels", 0), ("uk.rnli.lifeboats", 0), ("uk.rnli.nearest_asset_share", 0.0),
+        ("uk.response.self_land_probability_when_busy", 0.0), ("uk.response.max_wait_hours", 48.0),
+        ("uk.joint_operations.ships", 1), ("uk.joint_operations.station_distance_nm", 6.0), ("uk.joint_operations.speed_knots", 12.0),
+        ("uk.joint_operations.on_scene_hours", 1.0), ("uk.joint_operations.port_distance_nm", 15.0),
+        ("uk.joint_operations.turnaround_hours", 3.0), ("uk.joint_operations.capacity_people", 400),
+        ("uk.windspire.medical_emergency_probability", 0.0), ("uk.windspire.max_wave_height_m", 10.0), .. changes]);
+
+    private static (ReplicationResult Result, List<(double Hours, string Entity, string Event, string Outcome)> Trace) Place(ParameterSet p,
+        params ChannelModel.PlacedBoat[] boats)
+    {
+        var model = new ChannelModel(p);
+        var trace = new Trace();
+        model.Trace = trace;
+        var result = new ReplicationResult(model.Days);
+        model.RunPlacedBoats(ModelRunner.Seed, result, boats);
+        return (result, trace.Rows);
+    }
+
+    [Fact]
+    public void OneShipTakesOneBoatAtATimeAndTheNextWhenItIsFreeAgain()
+    {
+        var (r, trace) = Place(World(), new ChannelModel.PlacedBoat(1.0, 30), new ChannelModel.PlacedBoat(1.1, 20));
+        var tasked = trace.Where(t => t.Event == "tasked_joint_operations").ToList();
+        Assert.Equal(2, tasked.Count);
+        Assert.Equal(1.0, tasked[0].Hours, Eps);
+        // Free again at 1 + 0.5 + 1 + 1.25 + 3 = 6.75 h, when it takes the boat still waiting.
+        var free = trace.Where(t => t.Event == "vessel_free" && t.Outcome == "joint_operations").ToList();
+        Assert.Equal(2, free.Count);
+        Assert.Equal(6.75, free[0].Hours, Eps);
+        Assert.Equal(6.75, tasked[1].Hours, Eps);
+        Assert.Equal(6.75 + 5.75, free[1].Hours, Eps);
+        // Everyone was picked up by the ship and, with no emergency and a calm enough sea, taken to France.
+        Assert.Equal(50, r[Metric.RescuedUk]);
+        Assert.Equal(50, r[Metric.ReturnedWindspire]);
+        Assert.Equal(0, r[Metric.ArrivalsUk]);
+        Assert.All(trace.Where(t => t.Event == "picked_up"), t => Assert.Equal("to_french_port", t.Outcome));
+        Assert.Equal(0, r[Metric.PeopleAtSeaEnd]);
+    }
+
+    [Fact]
+    public void TwoShipsTakeTwoBoatsAtOnce()
+    {
+        var (_, trace) = Place(World(("uk.joint_operations.ships", 2)), new ChannelModel.PlacedBoat(1.0, 30), new ChannelModel.PlacedBoat(1.1, 20));
+        var tasked = trace.Where(t => t.Event == "tasked_joint_operations").Select(t => t.Hours).ToList();
+        Assert.Equal([1.0, 1.1], tasked.Select(h => Math.Round(h, 9)));
+    }
+
+    [Theory]
+    [InlineData(1.0, 10.0)]   // a medical emergency on every boat
+    [InlineData(0.0, 0.0)]    // a sea too rough for any return
+    public void AnEmergencyOrARoughSeaSendsThePeopleToTheUk(double medical, double maxWave)
+    {
+        var (r, trace) = Place(World(("uk.windspire.medical_emergency_probability", medical), ("uk.windspire.max_wave_height_m", maxWave)),
+            new ChannelModel.PlacedBoat(1.0, 30), new ChannelModel.PlacedBoat(20.0, 25));
+        Assert.Equal(55, r[Metric.RescuedUk]);
+        Assert.Equal(0, r[Metric.ReturnedWindspire]);
+        Assert.Equal(55, r[Metric.ArrivalsUk]);
+        Assert.All(trace.Where(t => t.Event == "picked_up"), t => Assert.Equal("to_uk_port", t.Outcome));
+    }
+
+    [Fact]
+    public void InFrenchWatersAShipNearerThanTheFrenchTakesTheBoat()
+    {
+        // A ship 0 nm away is on scene at once, before any French asset: it takes every boat in distress in
+        // French waters; nobody refuses help (refusal 0). With the ship 100 nm away (8.3 h) the French are nearer.
+        var near = World(("uk.joint_operations.station_distance_nm", 0.0), ("uk.joint_operations.ships", 20), ("french.rescue.refuse_help_probability", 0.0));
+        var (r, _) = Place(near, new ChannelModel.PlacedBoat(1.0, 30, DistressInFrenchWaters: true), new ChannelModel.PlacedBoat(2.0, 30, DistressInFrenchWaters: true));
+        Assert.Equal(60, r[Metric.RescuedUk]);
+        Assert.Equal(0, r[Metric.RescuedFr]);
+        var far = World(("uk.joint_operations.station_distance_nm", 100.0), ("french.rescue.refuse_help_probability", 0.0),
+            ("french.rescue.response_hours_mean", 0.1));
+        var (rf, _) = Place(far, new ChannelModel.PlacedBoat(1.0, 30, DistressInFrenchWaters: true));
+        Assert.Equal(30, rf[Metric.RescuedFr]);
+        Assert.Equal(0, rf[Metric.RescuedUk]);
+    }
+
+    [Fact]
+    public void AWaitingListLongerThanItsFirstAllocationKeepsItsOrder()
+    {
+        // 300 boats reach UK waters 3.6 s apart with 20 ships and no other vessel: after the first 20 the
+        // others wait (the list starts with room for 256 and must grow), and the ships, each free again
+        // 0.5 + 0.1 + 1 / 12 h after its tasking, take them strictly in the order they arrived.
+        var boats = new ChannelModel.PlacedBoat[300];
+        for (int i = 0; i < boats.Length; i++) boats[i] = new ChannelModel.PlacedBoat(1.0 + i * 0.001, 10);
+        var p = TestParameters.With(World(), ("uk.joint_operations.ships", 20), ("uk.joint_operations.on_scene_hours", 0.1),
+            ("uk.joint_operations.port_distance_nm", 1.0), ("uk.joint_operations.turnaround_hours", 0.0));
+        var (r, trace) = Place(p, boats);
+        var order = trace.Where(t => t.Event == "tasked_joint_operations").Select(t => t.Entity).ToList();
+        Assert.Equal(300, order.Count);
+        for (int i = 0; i < order.Count; i++) Assert.Equal("boat-" + i, order[i]);
+        Assert.Equal(3000, r[Metric.RescuedUk]);
+    }
+
+    private sealed class Trace : IEventTrace
+    {
+        public List<(double Hours, string Entity, string Event, string Outcome)> Rows { get; } = new();
+        public void Record(double timeHours, string entity, string eventName, int people, string outcome) => Rows.Add((timeHours, entity, eventName, outcome));
+    }
+}
