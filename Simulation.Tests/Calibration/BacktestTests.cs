@@ -85,6 +85,30 @@ public class BacktestTests
     }
 
     [Fact]
+    public void TheReportHasOneRowPerTargetMarksEveryMissAndIsLeftOutWithNoPlots()
+    {
+        using var temp = new TempDirectory();
+        var (code, _, stderr) = CliRun.Invoke("backtest", Scenario("year-2023.yaml"), "--calibration", CalibrationFileTests.ShippedFile(),
+            "-r", "4", "--out", temp.Path);
+        Assert.True(code == ExitCodes.Ok, stderr);
+        var rows = ReadCsv(Path.Combine(temp.Path, "backtest.csv")).Skip(1).ToList();
+        string html = File.ReadAllText(Path.Combine(temp.Path, "report.html"));
+        foreach (string[] row in rows) Assert.Contains(">" + row[1] + " <small>", html, StringComparison.Ordinal);
+        Assert.Equal(rows.Count, System.Text.RegularExpressions.Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(rows.Count(r => r[8] == "false"), System.Text.RegularExpressions.Regex.Matches(html, ">NO<").Count);
+        // A miss must be visible: a far-off row is rendered NO.
+        var far = new BacktestRow(2023, "far_target", "deaths", 100, 90, 110, 10, 5, 15, 9.5, false);
+        Assert.Contains(" no\">NO<", Simulation.Cli.Reporting.BacktestReport.Render("x", "spread", [far]), StringComparison.Ordinal);
+
+        using var quiet = new TempDirectory();
+        (code, _, stderr) = CliRun.Invoke("backtest", Scenario("year-2023.yaml"), "--calibration", CalibrationFileTests.ShippedFile(),
+            "-r", "4", "--no-plots", "--out", quiet.Path);
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.False(File.Exists(Path.Combine(quiet.Path, "report.html")));
+        Assert.True(File.Exists(Path.Combine(quiet.Path, "backtest.csv")));
+    }
+
+    [Fact]
     public void ATargetFarFromTheModelIsNotWithin()
     {
         var target = new CalibrationTarget

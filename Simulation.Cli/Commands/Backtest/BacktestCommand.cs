@@ -40,7 +40,7 @@ public static class BacktestCommand
             Description = "Plausible parameter sets (CSV: set_id,<key>,...; one row per set): every set runs -r replications with the same seeds, " +
                 "and the simulated mean and 5%-95% range are over the sets' means (default: none, the scenarios' own parameters).",
         };
-        var noPlots = new Option<bool>("--no-plots") { Description = "Accepted for symmetry with run; backtest draws no charts yet (default: off)." };
+        var noPlots = new Option<bool>("--no-plots") { Description = "Do not write report.html (its table and observed-vs-simulated chart per target) (default: off: the report is written)." };
         var command = new Command("backtest",
             "Compare the model with the observed targets of a calibration file: each given year scenario's baseline runs -r times; " +
             "writes backtest.csv (observed 90% range, simulated mean and 5%-95% quantiles, within = implausibility <= 3) and manifest.json to --out.")

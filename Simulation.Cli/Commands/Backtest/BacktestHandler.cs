@@ -78,6 +78,13 @@ public static class BacktestHandler
             Directory.CreateDirectory(arguments.Out);
             AtomicFile.WriteAllText(Path.Combine(arguments.Out, "backtest.csv"), Core.Calibration.Backtest.Csv(rows));
             AtomicFile.WriteAllText(Path.Combine(arguments.Out, "manifest.json"), Manifest(arguments, spec, scenarios, sets));
+            if (!arguments.NoPlots)
+            {
+                string spread = sets is null
+                    ? "5%/95% quantiles (R-7) over the replications of the year scenario's baseline variant (simulation noise)"
+                    : "5%/95% quantiles (R-7) of the set means across " + sets.Value.Sets.Length.ToString(CultureInfo.InvariantCulture) + " plausible parameter sets";
+                AtomicFile.WriteAllText(Path.Combine(arguments.Out, "report.html"), Reporting.BacktestReport.Render(spec.Name, spread, rows));
+            }
             if (arguments.Markdown is { } markdown)
                 AtomicFile.WriteAllText(markdown, ValidationMarkdown.Write(spec, scenarios, rows, arguments.Replications, arguments.Seed));
         }

@@ -18,6 +18,7 @@ public class MergeOptionsTests
     [
         "--variant", "--replications", "--seed", "--threads", "--precision", "--metric", "--max-replications",
         "--shard", "--resume", "--keep-checkpoint", "--set",
+        "--ensemble", // an ensemble run cannot be sharded (run refuses --shard with --ensemble), so merge never sees one
     ];
 
     [Fact]
