@@ -33,6 +33,28 @@ public sealed record ExperimentIdentity
     /// <summary>SHA-256 of the plausible-set file of run --ensemble (null for a plain run, and then absent from the fields).</summary>
     public string? EnsembleSha256 { get; init; }
 
+    /// <summary>
+    /// The identity of a design run as variants (a sweep, a sensitivity analysis): its description
+    /// (scenario hash, settings, every point as text) is hashed in place of a scenario hash, so changing
+    /// any point changes the identity; totals only (no daily series).
+    /// </summary>
+    public static ExperimentIdentity ForDesign(string designText, ulong masterSeed, ImmutableArray<Scenarios.ScenarioVariant> variants,
+        Func<Scenarios.ScenarioVariant, Domain.IReplicationModel> modelFactory, long replications)
+    {
+        ArgumentNullException.ThrowIfNull(modelFactory);
+        return new ExperimentIdentity
+        {
+            Version = Reporting.ChannelSimVersion.Current,
+            MasterSeed = masterSeed,
+            ScenarioSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(designText))),
+            VariantNames = variants.Select(v => v.Name).ToImmutableArray(),
+            StartDates = variants.Select(v => v.Parameters.Date("calendar.start_date")).ToImmutableArray(),
+            Days = variants.Select(v => modelFactory(v).Days).ToImmutableArray(),
+            Replications = replications,
+            DailyReplicationCap = 0,
+        };
+    }
+
     /// <summary>Upper bound on replications this experiment can run.</summary>
     public long MaxReplications => Precision?.MaxReplications ?? Replications;
 

@@ -61,17 +61,6 @@ public static class SweepRunner
             text.Append("axis ").Append(axis.Path).Append(' ').Append(InvariantFormat.Number(axis.Low)).Append(' ').Append(InvariantFormat.Number(axis.High)).Append('\n');
         }
         foreach (double[] point in plan.Points) text.Append("point ").Append(string.Join(' ', point.Select(InvariantFormat.Number))).Append('\n');
-        ImmutableArray<ScenarioVariant> variants = plan.Variants();
-        return new ExperimentIdentity
-        {
-            Version = ChannelSimVersion.Current,
-            MasterSeed = plan.MasterSeed,
-            ScenarioSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))),
-            VariantNames = variants.Select(v => v.Name).ToImmutableArray(),
-            StartDates = variants.Select(v => v.Parameters.Date("calendar.start_date")).ToImmutableArray(),
-            Days = variants.Select(v => modelFactory(v).Days).ToImmutableArray(),
-            Replications = plan.Replications,
-            DailyReplicationCap = 0,
-        };
+        return ExperimentIdentity.ForDesign(text.ToString(), plan.MasterSeed, plan.Variants(), modelFactory, plan.Replications);
     }
 }

@@ -19,4 +19,20 @@ public sealed record SweepProvenance
     public required DateTimeOffset StartedUtc { get; init; }
     /// <summary>End time (UTC).</summary>
     public required DateTimeOffset EndedUtc { get; init; }
+
+    /// <summary>The manifest's "scenario" object: path, hash, resolved YAML and --set values, in a fixed order.</summary>
+    public void WriteScenario(System.Text.Json.Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartObject("scenario");
+        json.WriteStartArray("paths");
+        json.WriteStringValue(ScenarioPath);
+        json.WriteEndArray();
+        json.WriteString("sha256", ScenarioSha256);
+        json.WriteString("resolved_yaml", ResolvedScenario);
+        json.WriteStartArray("set");
+        foreach (string assignment in Overrides) json.WriteStringValue(assignment);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 }

@@ -102,16 +102,7 @@ public static class SweepWriter
         using var json = new Utf8JsonWriter(stream, ResultsWriter.JsonOptions);
         json.WriteStartObject();
         RunManifest.WriteHeader(json, ChannelSimVersion.Current, "complete", "sweep", provenance.CommandLine);
-        json.WriteStartObject("scenario");
-        json.WriteStartArray("paths");
-        json.WriteStringValue(provenance.ScenarioPath);
-        json.WriteEndArray();
-        json.WriteString("sha256", provenance.ScenarioSha256);
-        json.WriteString("resolved_yaml", provenance.ResolvedScenario);
-        json.WriteStartArray("set");
-        foreach (string assignment in provenance.Overrides) json.WriteStringValue(assignment);
-        json.WriteEndArray();
-        json.WriteEndObject();
+        provenance.WriteScenario(json);
         json.WriteNumber("seed", plan.MasterSeed);
         json.WriteBoolean("common_random_numbers", true);
         json.WriteString("base_variant", plan.Base.Name);

@@ -64,13 +64,21 @@ public class CalibrateCommandTests
         "plots/calibration_implausibility.svg", "plots/calibration_pairs.svg", "plots/calibration_targets.svg",
     ];
 
-    internal static string Setup(TempDirectory temp, string yaml = Yaml)
+    internal static string Setup(TempDirectory temp, string yaml = Yaml) => WriteTiny(temp.Path, "tiny.yaml", yaml);
+
+    /// <summary>
+    /// Writes <paramref name="yaml"/> as <paramref name="fileName"/> into <paramref name="directory"/>, next to
+    /// copies of what it refers to (year-2022.yaml extends baseline-2024.yaml; the loader checks every
+    /// target's source in calibration-targets.csv); returns the file's path.
+    /// </summary>
+    internal static string WriteTiny(string directory, string fileName, string yaml)
     {
+        Directory.CreateDirectory(directory);
         string scenarios = Path.Combine(RepositoryPaths.Root(), "scenarios");
-        File.Copy(Path.Combine(scenarios, "year-2022.yaml"), temp.Sub("year-2022.yaml"));
-        File.Copy(Path.Combine(scenarios, "baseline-2024.yaml"), temp.Sub("baseline-2024.yaml"));
-        File.Copy(Path.Combine(scenarios, "calibration", "calibration-targets.csv"), temp.Sub("calibration-targets.csv"));
-        string file = temp.Sub("tiny.yaml");
+        File.Copy(Path.Combine(scenarios, "year-2022.yaml"), Path.Combine(directory, "year-2022.yaml"));
+        File.Copy(Path.Combine(scenarios, "baseline-2024.yaml"), Path.Combine(directory, "baseline-2024.yaml"));
+        File.Copy(Path.Combine(scenarios, "calibration", "calibration-targets.csv"), Path.Combine(directory, "calibration-targets.csv"));
+        string file = Path.Combine(directory, fileName);
         File.WriteAllText(file, yaml);
         return file;
     }

@@ -165,13 +165,8 @@ public static class CalibrateHandler
 
         using var cancellation = new CancellationTokenSource();
         using InterruptSignals signals = InterruptSignals.Register(cancellation, error, Prefix, directory);
-        Directory.CreateDirectory(directory);
-        using OutputLock? outputLock = OutputLock.TryAcquire(directory, out string lockError);
-        if (outputLock is null)
-        {
-            error.WriteLine(Prefix + lockError);
-            return ExitCodes.InvalidInput;
-        }
+        using OutputLock? outputLock = AnalysisDirectory.Lock(directory, Prefix, error);
+        if (outputLock is null) return ExitCodes.InvalidInput;
         if (!args.Resume) CalibrationResults.Clean(directory);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();

@@ -169,44 +169,12 @@ public static class SensitivityHandler
         // in the checkpoint for --resume. Registered before the lock, as in a sweep.
         using var cancellation = new CancellationTokenSource();
         using InterruptSignals signals = InterruptSignals.Register(cancellation, error, Prefix, directory);
-        Directory.CreateDirectory(directory);
-        using OutputLock? outputLock = OutputLock.TryAcquire(directory, out string lockError);
-        if (outputLock is null)
-        {
-            error.WriteLine(Prefix + lockError);
-            return ExitCodes.InvalidInput;
-        }
+        using OutputLock? outputLock = AnalysisDirectory.Lock(directory, Prefix, error);
+        if (outputLock is null) return ExitCodes.InvalidInput;
         ReplicationStore store = SensitivityRunner.NewStore(plan, modelFactory);
-        Checkpoint checkpoint;
-        string resumed = "";
-        if (args.Resume)
-        {
-            try
-            {
-                (ExperimentIdentity old, ShardSpec _) = Checkpoint.ReadHeader(checkpointPath);
-                if (!old.SameAs(identity))
-                {
-                    error.WriteLine($"{Prefix}cannot resume {directory}: it was started with different settings ({old.Difference(identity)})");
-                    return ExitCodes.InvalidInput;
-                }
-                List<long> loaded = Checkpoint.Load(checkpointPath, store, out _, out _);
-                resumed = $", {loaded.Count} replication(s) taken from the checkpoint";
-                // Rewriting drops a torn tail so later appends start on a clean line.
-                checkpoint = Checkpoint.Rewrite(checkpointPath, identity, ShardSpec.Whole, store, loaded);
-            }
-            catch (InvalidDataException e)
-            {
-                error.WriteLine($"{Prefix}cannot resume {directory}: {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-        }
-        else
-        {
-            // A fresh start (or --force): results of an earlier analysis go, so none can pass for this one's.
-            foreach (string name in SensitivityWriter.FileNames.Append("manifest.json")) File.Delete(Path.Combine(directory, name));
-            Directory.CreateDirectory(Path.GetDirectoryName(checkpointPath)!);
-            checkpoint = Checkpoint.Create(checkpointPath, identity, ShardSpec.Whole);
-        }
+        Checkpoint? checkpoint = AnalysisDirectory.OpenCheckpoint(args.Resume, directory, checkpointPath, identity, store, SensitivityWriter.FileNames, Prefix, error, out int loaded);
+        if (checkpoint is null) return ExitCodes.InvalidInput;
+        string resumed = args.Resume ? $", {loaded} replication(s) taken from the checkpoint" : "";
         DateTimeOffset started = DateTimeOffset.UtcNow;
         string design = method == SensitivityMethod.Sobol
             ? $"Sobol indices, Saltelli design N = {args.Samples} × (k + 2) = {unitPoints.Count} points"

@@ -129,44 +129,12 @@ public static class SweepHandler
         // taken, so no signal can end the process between taking and releasing it.
         using var cancellation = new CancellationTokenSource();
         using InterruptSignals signals = InterruptSignals.Register(cancellation, error, Prefix, directory);
-        Directory.CreateDirectory(directory);
-        using OutputLock? outputLock = OutputLock.TryAcquire(directory, out string lockError);
-        if (outputLock is null)
-        {
-            error.WriteLine(Prefix + lockError);
-            return ExitCodes.InvalidInput;
-        }
+        using OutputLock? outputLock = AnalysisDirectory.Lock(directory, Prefix, error);
+        if (outputLock is null) return ExitCodes.InvalidInput;
         ReplicationStore store = SweepRunner.NewStore(plan, modelFactory);
-        Checkpoint checkpoint;
-        string resumed = "";
-        if (args.Resume && hasCheckpoint)
-        {
-            try
-            {
-                (ExperimentIdentity old, ShardSpec _) = Checkpoint.ReadHeader(checkpointPath);
-                if (!old.SameAs(identity))
-                {
-                    error.WriteLine($"{Prefix}cannot resume {directory}: it was started with different settings ({old.Difference(identity)})");
-                    return ExitCodes.InvalidInput;
-                }
-                List<long> loaded = Checkpoint.Load(checkpointPath, store, out _, out _);
-                resumed = $", {loaded.Count} taken from the checkpoint";
-                // Rewriting drops a torn tail so later appends start on a clean line.
-                checkpoint = Checkpoint.Rewrite(checkpointPath, identity, ShardSpec.Whole, store, loaded);
-            }
-            catch (InvalidDataException e)
-            {
-                error.WriteLine($"{Prefix}cannot resume {directory}: {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-        }
-        else
-        {
-            // A fresh start (or --force): results of an earlier sweep go, so none can pass for this one's.
-            foreach (string name in SweepWriter.FileNames.Append("manifest.json")) File.Delete(Path.Combine(directory, name));
-            Directory.CreateDirectory(Path.GetDirectoryName(checkpointPath)!);
-            checkpoint = Checkpoint.Create(checkpointPath, identity, ShardSpec.Whole);
-        }
+        Checkpoint? checkpoint = AnalysisDirectory.OpenCheckpoint(args.Resume && hasCheckpoint, directory, checkpointPath, identity, store, SweepWriter.FileNames, Prefix, error, out int loaded);
+        if (checkpoint is null) return ExitCodes.InvalidInput;
+        string resumed = args.Resume && hasCheckpoint ? $", {loaded} taken from the checkpoint" : "";
         DateTimeOffset started = DateTimeOffset.UtcNow;
         int runsPerReplication = 1 + 2 * axes.Length + points.Length;
         error.WriteLine($"{Prefix}{SweepWriter.DesignName(design)} design, {points.Length} point(s) over {axes.Length} parameter(s) of variant '{baseVariant.Name}', " +
