@@ -122,7 +122,7 @@ public static partial class FanChart
             if (paired is not null && double.IsFinite(paired.Ci95Low))
             {
                 double x = xs[^1] + (lastX - firstX) * 0.012;
-                var bar = new ScottPlot.Plottables.ErrorBar([x], [paired.MeanDiff], null, null, [paired.MeanDiff - paired.Ci95Low], [paired.Ci95High - paired.MeanDiff])
+                var bar = new ScottPlot.Plottables.ErrorBar([x], [paired.MeanDiff], null, null, [paired.Ci95High - paired.MeanDiff], [paired.MeanDiff - paired.Ci95Low])
                 {
                     LineWidth = 2, CapSize = 6, Color = c,
                 };

@@ -43,7 +43,7 @@ public static class ForestPlot
             double x = c.MeanDiff * scale;
             double lo = double.IsNaN(c.Ci95Low) ? x : c.Ci95Low * scale, hi = double.IsNaN(c.Ci95High) ? x : c.Ci95High * scale;
             var color = ChartStyle.Readable(ChartStyle.VariantColor(i));
-            var whisker = new ScottPlot.Plottables.ErrorBar([x], [y], [x - lo], [hi - x], null, null) { LineWidth = 3, CapSize = 14, Color = color };
+            var whisker = new ScottPlot.Plottables.ErrorBar([x], [y], [hi - x], [x - lo], null, null) { LineWidth = 3, CapSize = 14, Color = color };
             plt.Add.Plottable(whisker);
             // The marker is smaller than the interval's caps so a narrow interval stays visible around it.
             plt.Add.Marker(x, y, MarkerShape.FilledCircle, 9, color);
@@ -53,7 +53,7 @@ public static class ForestPlot
             {
                 // Drawn just below the simulation-noise interval, thinner and without caps, so the two never read as one.
                 double ey = y - 0.3, median = e.Median * scale, p05 = e.P05 * scale, p95 = e.P95 * scale;
-                var range = new ScottPlot.Plottables.ErrorBar([median], [ey], [median - p05], [p95 - median], null, null)
+                var range = new ScottPlot.Plottables.ErrorBar([median], [ey], [p95 - median], [median - p05], null, null)
                 {
                     LineWidth = 2, CapSize = 6, Color = color.WithAlpha(0.6),
                 };

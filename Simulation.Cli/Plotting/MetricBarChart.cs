@@ -37,7 +37,7 @@ public static class MetricBarChart
             double lo = double.IsFinite(s.Ci95Low) ? s.Ci95Low * scale : mean, hi = double.IsFinite(s.Ci95High) ? s.Ci95High * scale : mean;
             var bar = plt.Add.Bar(new Bar { Position = k, Value = mean, Size = 0.6, FillColor = ChartStyle.VariantColor(i).WithAlpha(0.75), LineWidth = 0 });
             _ = bar;
-            plt.Add.Plottable(new ScottPlot.Plottables.ErrorBar([(double)k], [mean], null, null, [mean - lo], [hi - mean]) { LineWidth = 2, CapSize = 14, Color = Colors.Black });
+            plt.Add.Plottable(new ScottPlot.Plottables.ErrorBar([(double)k], [mean], null, null, [hi - mean], [mean - lo]) { LineWidth = 2, CapSize = 14, Color = Colors.Black });
             top = Math.Max(top, hi);
         }
         top = Math.Max(top, 1e-9);

@@ -59,7 +59,7 @@ public static class TornadoChart
             {
                 if (!double.IsFinite(ci.Low) || !double.IsFinite(ci.High)) continue;
                 double x = mean * scale, lo = baseline + ci.Low * scale, hi = baseline + ci.High * scale;
-                plt.Add.Plottable(new ScottPlot.Plottables.ErrorBar([x], [row], [Math.Max(0, x - lo)], [Math.Max(0, hi - x)], null, null)
+                plt.Add.Plottable(new ScottPlot.Plottables.ErrorBar([x], [row], [Math.Max(0, hi - x)], [Math.Max(0, x - lo)], null, null)
                 {
                     LineWidth = 2, CapSize = 8, Color = Colors.Black,
                 });
