@@ -1,0 +1,129 @@
+using Simulation.Core.Domain;
+using Simulation.Core.Domain.Metrics;
+using Simulation.Core.Domain.Parameters;
+
+namespace Simulation.Tests.Domain.UkResponse;
+
+/// <summary>
+/// The UK responder's rules that the waiting-list tests do not reach: landing alone when no vessel is
+/// free, the hazard of drifting while waiting, and what the trace says at each step of a wait. Boats
+/// are placed at the edge of UK waters with no underway hazard (MODEL.md, UK response).
+/// </summary>
+public class UkResponderMechanismTests
+{
+    private static ParameterSet World(int days, params (string, object)[] changes)
+    {
+        var p = TestParameters.With(TestParameters.Short(days), TestParameters.NoHazards);
+        p = TestParameters.With(p, ("uk.rnli.nearest_asset_share", 0.0), ("uk.windspire.return_probability", 0.0));
+        return TestParameters.With(p, changes);
+    }
+
+    private static (ReplicationResult Result, RecordingTrace Trace) Place(ParameterSet p, ChannelModel.PlacedBoat[] boats)
+    {
+        var model = new ChannelModel(p);
+        var trace = new RecordingTrace();
+        model.Trace = trace;
+        var result = new ReplicationResult(model.Days);
+        model.RunPlacedBoats(ModelRunner.Seed, result, boats);
+        return (result, trace);
+    }
+
+    private static ChannelModel.PlacedBoat[] Boats(int count, double everyHours, int load)
+    {
+        var boats = new ChannelModel.PlacedBoat[count];
+        for (int i = 0; i < count; i++) boats[i] = new ChannelModel.PlacedBoat(i * everyHours, load);
+        return boats;
+    }
+
+    [Theory]
+    [Trait("Category", "Statistical")]
+    [InlineData(0.3)]
+    [InlineData(0.7)]
+    public void ABoatThatFindsNoVesselFreeHeadsForABeachAtOnceWithTheSelfLandProbability(double selfLand)
+    {
+        // No UK vessel at all: every boat finds none free. With probability p it heads for a beach on
+        // entering UK waters, else it waits the maximum wait first. 20,000 boats: SE √(p(1 − p)/n) ≤ 0.0035,
+        // a 5% error in p is at least 4.3 SE. Tolerance 4 SE.
+        var p = World(3, ("uk.border_force.vessels", 0), ("uk.rnli.lifeboats", 0), ("uk.response.self_land_probability_when_busy", selfLand));
+        double maxWait = p.Number("uk.response.max_wait_hours"), beachRun = p.Number("uk.response.beach_run_hours");
+        const int n = 20_000;
+        var (r, trace) = Place(p, Boats(n, 0.001, 10));
+
+        int atOnce = 0, afterMaxWait = 0;
+        foreach (var row in trace.Rows)
+        {
+            if (row.Event != "heading_for_beach") continue;
+            Assert.Equal("no_vessel", row.Outcome);
+            int i = int.Parse(row.Entity.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture);
+            if (Math.Abs(row.Hours - i * 0.001) < 1e-9) atOnce++;
+            else if (Math.Abs(row.Hours - (i * 0.001 + maxWait)) < 1e-9) afterMaxWait++;
+        }
+        Assert.Equal(n, atOnce + afterMaxWait);
+        double se = Math.Sqrt(selfLand * (1 - selfLand) / n);
+        Assert.InRange(atOnce / (double)n, selfLand - 4 * se, selfLand + 4 * se);
+        Assert.Equal(n, r[Metric.BoatsSelfLanded]);
+        Assert.Equal(10.0 * n, r[Metric.ArrivalsUk]);
+        Assert.Equal(1.0, r[Metric.BoatsWaitedShare], 12);
+        // Every boat lands the beach-run hours after heading for a beach.
+        var headed = new Dictionary<string, double>();
+        foreach (var row in trace.Rows)
+        {
+            if (row.Event == "heading_for_beach") headed[row.Entity] = row.Hours;
+            else if (row.Event == "self_landed")
+            {
+                Assert.Equal(("arrived", 10), (row.Outcome, row.People));
+                Assert.Equal(headed[row.Entity] + beachRun, row.Hours, 9);
+            }
+        }
+    }
+
+    [Theory]
+    [Trait("Category", "Statistical")]
+    [InlineData(0.125)]
+    [InlineData(0.5)]
+    public void DriftingWhileWaitingBringsDistressAtTheWaitingHazardOverTheWaitOnly(double hazardPerHour)
+    {
+        // No vessel and no self-landing: every boat waits the maximum wait (4 h), then runs for a beach.
+        // Distress while waiting comes at rate h over those 4 hours only, so a share 1 − e^(−4h) of the boats
+        // are in distress (0.393 at h = 0.125, 0.865 at h = 0.5), and a boat in distress capsizes with the
+        // capped probability 0.95 (MODEL.md harm). 20,000 boats: SE ≤ 0.0035; a 5% error in the hazard moves
+        // the capsized share by 0.0144 at h = 0.125 (4.2 SE) and 0.0129 at h = 0.5 (4.7 SE). Tolerance 4 SE.
+        var p = World(3, ("uk.border_force.vessels", 0), ("uk.rnli.lifeboats", 0), ("uk.response.self_land_probability_when_busy", 0.0),
+            ("uk.response.waiting_hazard_per_hour", hazardPerHour), ("harm.capsize_given_distress_probability", 1.0),
+            ("harm.crowding_level_people", 300), ("harm.share_in_water_given_capsize", 1.0), ("harm.drowning_probability_in_water", 1.0));
+        double maxWait = p.Number("uk.response.max_wait_hours");
+        const int n = 20_000;
+        var (r, trace) = Place(p, Boats(n, 0.001, 10));
+
+        int capsized = 0;
+        foreach (var row in trace.Rows)
+            if (row.Event == "capsize") capsized++;
+        double expected = 0.95 * (1 - Math.Exp(-hazardPerHour * maxWait));
+        double se = Math.Sqrt(expected * (1 - expected) / n);
+        Assert.InRange(capsized / (double)n, expected - 4 * se, expected + 4 * se);
+        Assert.Equal(10.0 * n, r[Metric.Deaths] + r[Metric.ArrivalsUk]);
+    }
+
+    [Fact]
+    public void TheTraceFollowsEachBoatThroughItsWait()
+    {
+        // One Border Force vessel, one lifeboat, four boats of 60 (the waiting-list test's world):
+        // boat 0 gets Border Force at once; boat 1 the lifeboat at its RNLI threshold; boat 2 is still
+        // waiting at its threshold and gets the lifeboat when it is back; boat 3 waits the maximum and lands
+        // itself. Each row below is what MODEL.md's UK response says happens to that boat, in order.
+        var p = World(2, ("uk.border_force.vessels", 1), ("uk.rnli.lifeboats", 1), ("uk.response.self_land_probability_when_busy", 0.0));
+        var (_, trace) = Place(p, [new(0, 60), new(0.1, 60), new(0.2, 60), new(0.3, 60)]);
+
+        (string, int, string) entered = ("entered_uk_waters", 60, "requests_uk_vessel");
+        // The lifeboat's trip with boat 1 ends (landing plus turnaround, 3.39 h) before boat 1's maximum wait
+        // (4.1 h); boat 2's maximum wait (4.2 h) falls while the lifeboat has it aboard.
+        Assert.Equal([entered, ("tasked_border_force", 60, "vessel_en_route"), ("picked_up", 60, "to_uk_port"), ("landed_uk", 60, "arrived"),
+            ("vessel_free", 0, "border_force")], trace.ForBoat(0));
+        Assert.Equal([entered, ("tasked_rnli", 60, "vessel_en_route"), ("vessel_granted", 60, "from_waiting_list"), ("picked_up", 60, "to_uk_port"),
+            ("landed_uk", 60, "arrived"), ("vessel_free", 0, "rnli"), ("max_wait", 60, "already_served")], trace.ForBoat(1));
+        Assert.Equal([entered, ("rnli_threshold", 60, "keeps_waiting"), ("tasked_rnli", 60, "vessel_en_route"), ("vessel_granted", 60, "from_waiting_list"),
+            ("picked_up", 60, "to_uk_port"), ("max_wait", 60, "already_served"), ("landed_uk", 60, "arrived"), ("vessel_free", 0, "rnli")], trace.ForBoat(2));
+        Assert.Equal([entered, ("rnli_threshold", 60, "keeps_waiting"), ("heading_for_beach", 60, "no_vessel"), ("self_landed", 60, "arrived")],
+            trace.ForBoat(3));
+    }
+}
