@@ -1,6 +1,7 @@
 using Simulation.Core.Domain.Demand;
 using Simulation.Core.Domain.Deterrence;
 using Simulation.Core.Domain.Metrics;
+using Simulation.Core.Domain.Weather;
 using Simulation.Core.Engine.Random;
 
 namespace Simulation.Tests.Domain.Demand;
@@ -248,5 +249,27 @@ public class CampMechanismTests
         long before2 = (long)world2.Tallied()[Metric.GaveUpWaiting];
         camp2.StartDay(8);
         Assert.True(world2.Tallied()[Metric.GaveUpWaiting] > before2 + 50);
+    }
+
+    [Fact]
+    public void EachDayStartsWithATraceOfThePeopleOnTheCoastAndTheDaysSeaRating()
+    {
+        // The trace's day_start row names the rating the weather gave that day (MODEL.md, weather) and
+        // counts the people on the coast. Sixty days of the default weather have all three ratings.
+        var (world, _, camp) = Build(60, ("demand.initial_people_on_coast", 1234));
+        var trace = new RecordingTrace();
+        world.Ctx.AttachTrace(trace);
+        var seen = new HashSet<string>();
+        for (int d = 0; d < 60; d++)
+        {
+            var rating = world.Weather.Rating(d);
+            camp.TraceDayStart(rating);
+            var row = trace.Rows[^1];
+            Assert.Equal(("camp", "day_start", 1234), (row.Entity, row.Event, row.People));
+            string expected = rating switch { SeaRating.Red => "red", SeaRating.Amber => "amber", _ => "green" };
+            Assert.Equal(expected, row.Outcome);
+            seen.Add(expected);
+        }
+        Assert.Equal(3, seen.Count);
     }
 }
