@@ -110,6 +110,67 @@ public class JointOperationsMechanismTests
         Assert.Equal(3000, r[Metric.RescuedUk]);
     }
 
+    private static RecordingTrace PlaceRecorded(ParameterSet p, ChannelModel.PlacedBoat[] boats, out ReplicationResult result)
+    {
+        var model = new ChannelModel(p);
+        var trace = new RecordingTrace();
+        model.Trace = trace;
+        result = new ReplicationResult(model.Days);
+        model.RunPlacedBoats(ModelRunner.Seed, result, boats);
+        return trace;
+    }
+
+    [Fact]
+    public void AFreeShipTakesABoatAtOnceAndItNeverWaits()
+    {
+        // The ship is free: boat 0 is tasked on entering UK waters, never joins the waiting list, is picked up
+        // 0.5 h later, taken to a French port and landed there; the ship is free again after its turnaround.
+        var trace = PlaceRecorded(World(), [new ChannelModel.PlacedBoat(1.0, 30)], out var r);
+        Assert.Equal([("entered_uk_waters", 30, "requests_uk_vessel"), ("tasked_joint_operations", 30, "ship_en_route"),
+            ("picked_up", 30, "to_french_port"), ("returned_windspire", 30, "back_to_camp"), ("vessel_free", 0, "joint_operations")],
+            trace.ForBoat(0));
+        Assert.Equal(0, r[Metric.BoatsWaitedShare]);
+        Assert.Equal(0.5, r[Metric.MeanWaitForRescueHours], 9);
+    }
+
+    [Theory]
+    [InlineData(15.0, 18.0, 1, "tasked_joint_operations")]   // as near as Border Force: the ship
+    [InlineData(15.1, 18.0, 1, "tasked_border_force")]       // farther, Border Force free: Border Force
+    [InlineData(15.1, 18.0, 0, "tasked_joint_operations")]   // farther, no Border Force vessel: the ship
+    public void InUkWatersAShipTakesTheBoatWhenNoFartherThanBorderForceOrWhenBorderForceIsBusy(
+        double stationNm, double speedKnots, int borderForceVessels, string tasked)
+    {
+        // Border Force at 15 nm and 18 kn (the catalog's values set here); the ship's distance and speed make it
+        // exactly as near, or a little farther.
+        var p = World(("uk.border_force.vessels", borderForceVessels), ("uk.border_force.response_distance_nm", 15.0),
+            ("uk.border_force.speed_knots", 18.0), ("uk.joint_operations.station_distance_nm", stationNm),
+            ("uk.joint_operations.speed_knots", speedKnots));
+        var trace = PlaceRecorded(p, [new ChannelModel.PlacedBoat(1.0, 30)], out _);
+        Assert.Equal(tasked, trace.ForBoat(0)[1].Event);
+    }
+
+    [Fact]
+    [Trait("Category", "Statistical")]
+    public void InFrenchWatersAShipTakesTheBoatWhenTheFrenchAssetWouldComeLater()
+    {
+        // The French response time is exponential with mean 1 h; a ship on scene in 0.5 h is nearer with
+        // probability e^(−0.5) = 0.6065. Twenty ships free again 0.5 h after tasking and boats 0.05 h apart, so
+        // a ship is always free. 20,000 boats: SE 0.0035; a 5% error in the French mean moves the share by
+        // 0.0146 (4.2 SE). Tolerance 4 SE.
+        var p = World(("uk.joint_operations.ships", 20), ("uk.joint_operations.on_scene_hours", 0.0), ("uk.joint_operations.port_distance_nm", 0.0),
+            ("uk.joint_operations.turnaround_hours", 0.0), ("french.rescue.refuse_help_probability", 0.0), ("french.rescue.response_hours_mean", 1.0),
+            ("calendar.horizon_days", 45));
+        const int n = 20_000;
+        var boats = new ChannelModel.PlacedBoat[n];
+        for (int i = 0; i < n; i++) boats[i] = new ChannelModel.PlacedBoat(1.0 + i * 0.05, 10, DistressInFrenchWaters: true);
+        var trace = PlaceRecorded(p, boats, out _);
+        int byShip = 0;
+        foreach (var row in trace.Rows)
+            if (row.Event == "tasked_joint_operations") byShip++;
+        double expected = Math.Exp(-0.5), se = Math.Sqrt(expected * (1 - expected) / n);
+        Assert.InRange(byShip / (double)n, expected - 4 * se, expected + 4 * se);
+    }
+
     private sealed class Trace : IEventTrace
     {
         public List<(double Hours, string Entity, string Event, string Outcome)> Rows { get; } = new();

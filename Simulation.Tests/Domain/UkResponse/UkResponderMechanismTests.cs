@@ -126,4 +126,28 @@ public class UkResponderMechanismTests
         Assert.Equal([entered, ("rnli_threshold", 60, "keeps_waiting"), ("heading_for_beach", 60, "no_vessel"), ("self_landed", 60, "arrived")],
             trace.ForBoat(3));
     }
+
+    [Fact]
+    [Trait("Category", "Statistical")]
+    public void UkVesselsWorkingInFrenchWatersAnswerTheirShareOfDistressCalls()
+    {
+        // Under the Windspire rules with UK vessels in French waters, a free Border Force vessel answers a
+        // distress in French waters with probability 0.3 (the French asset the rest). A hundred vessels for
+        // about six busy at a time keep one free; no boat capsizes, so every boat is rescued by one or the other. 20,000 boats:
+        // SE √(0.21 / 20,000) = 0.0032; a 5% error (0.015) is 4.6 SE.
+        var p = World(220, ("uk.border_force.vessels", 100), ("uk.rnli.lifeboats", 0), ("uk.windspire.operate_in_french_waters", true),
+            ("uk.windspire.french_waters_response_share", 0.3), ("french.rescue.refuse_help_probability", 0.0),
+            ("harm.capsize_given_distress_probability", 0.0));
+        const int n = 20_000;
+        var boats = new ChannelModel.PlacedBoat[n];
+        for (int i = 0; i < n; i++) boats[i] = new ChannelModel.PlacedBoat(1.0 + i * 0.25, 10, DistressInFrenchWaters: true);
+        var (r, trace) = Place(p, boats);
+        int byUk = 0;
+        foreach (var row in trace.Rows)
+            if (row.Event == "tasked_border_force") byUk++;
+        double se = Math.Sqrt(0.3 * 0.7 / n);
+        Assert.InRange(byUk / (double)n, 0.3 - 4 * se, 0.3 + 4 * se);
+        Assert.Equal(byUk, r[Metric.UkResponsesBorderForce]);
+        Assert.Equal(10.0 * (n - byUk), r[Metric.RescuedFr]);
+    }
 }
