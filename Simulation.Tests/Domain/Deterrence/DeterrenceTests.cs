@@ -15,6 +15,21 @@ public class DeterrenceTests
     }
 
     [Fact]
+    public void AReferenceShareOfZeroMakesAnyPerceivedSuccessAttractAtTheCap()
+    {
+        // (perceived / 0)^e has no finite value: every perceived share, even 0, is at or above a reference of 0,
+        // so the multiplier is the cap. A reference of 0.5 gives the formula's values below the cap.
+        var zero = DeterrenceParameters.From(TestParameters.With(("deterrence.elasticity", 1.0), ("deterrence.reference_success_share", 0.0),
+            ("deterrence.max_multiplier", 3.0)));
+        Assert.Equal(3.0, zero.Multiplier(0.0));
+        Assert.Equal(3.0, zero.Multiplier(0.4));
+        var half = DeterrenceParameters.From(TestParameters.With(("deterrence.elasticity", 1.0), ("deterrence.reference_success_share", 0.5),
+            ("deterrence.max_multiplier", 3.0)));
+        Assert.Equal(0.0, half.Multiplier(0.0));
+        Assert.Equal(0.8, half.Multiplier(0.4), 12);
+    }
+
+    [Fact]
     public void PositiveElasticityDetersWhenSuccessFallsBelowTheReference()
     {
         var d = DeterrenceParameters.From(TestParameters.With(("deterrence.elasticity", 1.0), ("deterrence.reference_success_share", 0.5)));

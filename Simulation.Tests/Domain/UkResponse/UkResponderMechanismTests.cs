@@ -150,4 +150,45 @@ public class UkResponderMechanismTests
         Assert.Equal(byUk, r[Metric.UkResponsesBorderForce]);
         Assert.Equal(10.0 * (n - byUk), r[Metric.RescuedFr]);
     }
+
+    [Theory]
+    [InlineData(30)]    // no room for a second boat: the vessel goes back to station from the lost boat
+    [InlineData(100)]   // room for boat 1 as well: the vessel lands boat 0's people, then turns around
+    public void AVesselThatFindsNoSurvivorsGoesBackOrLandsThePeopleItCarries(int capacity)
+    {
+        // One Border Force vessel (15 nm at 18 kn: 0.833 h each way, transfer 1 h, turnaround 2 h) takes boat 0
+        // (30 people) at once. Boat 1 (40) waits with a waiting hazard of 10 an hour; its distress capsizes it and
+        // everyone in the water dies (drowning or cold). With capacity 30 boat 1 waits until the vessel is free
+        // (4.667 h) and is reached at 5.5 h; with capacity 100 the vessel sails on to it after boat 0's transfer and
+        // reaches it at 2.667 h. Either way nobody is left alive: with nothing aboard the vessel returns to station
+        // (0.833 h); carrying boat 0's people it lands them first (0.833 h) and then turns around (2 h).
+        var p = World(2, ("uk.border_force.vessels", 1), ("uk.rnli.lifeboats", 0), ("uk.response.self_land_probability_when_busy", 0.0),
+            ("uk.response.max_wait_hours", 48.0), ("uk.border_force.capacity_people", capacity), ("uk.border_force.response_distance_nm", 15.0),
+            ("uk.border_force.return_distance_nm", 15.0), ("uk.border_force.speed_knots", 18.0), ("uk.border_force.transfer_hours", 1.0),
+            ("uk.border_force.turnaround_hours", 2.0), ("uk.response.waiting_hazard_per_hour", 10.0),
+            ("harm.capsize_given_distress_probability", 1.0), ("harm.share_in_water_given_capsize", 1.0),
+            ("harm.drowning_probability_in_water", 1.0), ("harm.hypothermia_rate_per_hour", 1000.0));
+        var (r, trace) = Place(p, [new(0, 30), new(0.1, 40)]);
+
+        double leg = 15.0 / 18.0;
+        var boat1 = trace.Rows.FindAll(row => row.Entity == "boat-1");
+        var onScene = boat1.Find(row => row.Event == "vessel_on_scene");
+        Assert.Equal(("no_survivors", 0), (onScene.Outcome, onScene.People));
+        Assert.Equal(40, r[Metric.Deaths]);
+        if (capacity == 30)
+        {
+            Assert.Equal(leg + 1 + leg + 2 + leg, onScene.Hours, 9);
+            var free = boat1.Find(row => row.Event == "vessel_free");
+            Assert.Equal(onScene.Hours + leg, free.Hours, 9);
+            Assert.Equal(leg + 1 + leg, trace.Rows.Find(row => row.Entity == "boat-0" && row.Event == "landed_uk").Hours, 9);
+        }
+        else
+        {
+            Assert.Equal(leg + 1 + leg, onScene.Hours, 9);
+            Assert.Equal(onScene.Hours + leg, trace.Rows.Find(row => row.Entity == "boat-0" && row.Event == "landed_uk").Hours, 9);
+            Assert.Equal(onScene.Hours + leg + 2, boat1.Find(row => row.Event == "vessel_free").Hours, 9);
+        }
+        Assert.Equal(30, r[Metric.ArrivalsUk]);
+        Assert.Equal(0, r[Metric.PeopleAtSeaEnd]);
+    }
 }

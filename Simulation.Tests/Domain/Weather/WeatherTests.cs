@@ -58,6 +58,7 @@ public class WeatherTests
     [InlineData("2024-01-05", "w.csv:3: '2024-01-05': expected two columns date,rating.")]
     [InlineData("05/01/2024,red", "w.csv:3: '05/01/2024': date must be yyyy-MM-dd.")]
     [InlineData("2024-01-01,amber", "w.csv:3: '2024-01-01': date appears twice.")]
+    [InlineData("date,rating", "w.csv:3: 'date': date must be yyyy-MM-dd.")]   // a header is allowed on the first line only
     public void ABadRowIsRefusedWithItsLineAndValue(string row, string message)
     {
         var ex = Assert.Throws<InvalidDataException>(() => WeatherSeries.Parse(["date,rating", "2024-01-01,red", row], "w.csv"));
