@@ -191,4 +191,41 @@ public class UkResponderMechanismTests
         Assert.Equal(30, r[Metric.ArrivalsUk]);
         Assert.Equal(0, r[Metric.PeopleAtSeaEnd]);
     }
+
+    [Fact]
+    public void AVesselStillBusyAtTheEndOfTheRunCountsItsBusyHoursToTheEnd()
+    {
+        // One Border Force vessel, two days: a boat at hour 47 keeps it busy past the end of the run, so the
+        // utilisation is the last hour of the 48 on duty.
+        var p = World(2, ("uk.border_force.vessels", 1), ("uk.rnli.lifeboats", 0));
+        var (r, _) = Place(p, [new(47.0, 30)]);
+        Assert.Equal(1.0 / 48, r[Metric.UkVesselUtilisation], 9);
+    }
+
+    [Theory]
+    [InlineData(20, false)]   // boat 1 fits and has waited the threshold: taken as a second boat
+    [InlineData(200, true)]   // boat 1 does not fit; boat 2 fits but has not waited the threshold: neither
+    public void ALifeboatWithRoomTakesASecondBoatOnlyIfItHasWaitedTheRnliThreshold(int boat1Load, bool boat2Placed)
+    {
+        // No Border Force, one lifeboat for 100 (10 nm at 17 kn: 0.588 h), threshold 0.5 h. Boat 0 (40) waits
+        // and gets the lifeboat at 0.5 h, on scene at 1.088 h; boats entered by 1.088 − 0.5 = 0.588 h qualify.
+        // Boat 1 entered at 0.3 h; boat 2 at 0.9 h.
+        var p = World(2, ("uk.border_force.vessels", 0), ("uk.rnli.lifeboats", 1), ("uk.rnli.capacity_people", 100),
+            ("uk.rnli.response_distance_nm", 10.0), ("uk.rnli.speed_knots", 17.0), ("uk.rnli.wait_threshold_hours", 0.5),
+            ("uk.response.self_land_probability_when_busy", 0.0), ("uk.response.max_wait_hours", 48.0));
+        ChannelModel.PlacedBoat[] boats = boat2Placed ? [new(0, 40), new(0.3, boat1Load), new(0.9, 20)] : [new(0, 40), new(0.3, boat1Load)];
+        var (_, trace) = Place(p, boats);
+
+        var second = trace.Rows.FindAll(row => row.Outcome == "second_pickup");
+        if (boat2Placed)
+        {
+            Assert.Empty(second);
+        }
+        else
+        {
+            var row = Assert.Single(second);
+            Assert.Equal(("boat-1", "tasked_rnli", 20), (row.Entity, row.Event, row.People));
+            Assert.Equal(0.5 + 10.0 / 17.0, row.Hours, 9);
+        }
+    }
 }
