@@ -70,6 +70,7 @@ public class MaritimeInterceptionMechanismTests
             world.Ctx.Boats[k].Unsettled = 25;
             world.Ctx.Boats[k].Taxi = true;
             outcomes.PutToSea(25);
+            trace.Rows.Clear();   // keeps ForBoat's scan to this boat's rows
             Assert.True(interception.TryStopBeforeBoarding(k));
             var events = trace.ForBoat(k);
             if (events.Count == 2)

@@ -84,6 +84,7 @@ public class HarmIncidentTests
             int k = world.AddBoat(i, 80);
             world.Ctx.Boats[k].Unsettled = 80;
             outcomes.PutToSea(80);
+            trace.Rows.Clear();   // keeps ForBoat's scan to this boat's rows
             harm.CrushAboard(k);
             int died = 80 - world.Ctx.Boats[k].Load;
             var events = trace.ForBoat(k);
