@@ -88,6 +88,61 @@ public class TaxiBoatTests
         }
     }
 
+    [Fact]
+    [Trait("Category", "Statistical")]
+    public void PoliceOnLandStopEachGroupWithTheTaxiBoatShareOfTheBeachPreventionAndABoatWithNobodyAboardGoesBack()
+    {
+        // Beach prevention 1 × 0.8 × (1 − e^(−100,000/300)) = 0.8, times the taxi-boat factor 0.5: each group
+        // waiting for a taxi-boat is stopped on land with probability 0.4 and goes back to the camp. A boat
+        // whose every group was stopped goes back to the network empty (aborted); no other boat does.
+        // Tolerance 4 SE of the share over all groups (n > 4,000: SE < 0.008, a 5% error is 0.02).
+        var p = TaxiOnly(60, ("french.beach.officers_per_night", 100_000.0), ("french.beach.coverage_share", 1.0),
+            ("french.beach.max_prevention_probability", 0.8), ("taxi_boat.land_prevention_factor", 0.5),
+            ("french.beach.seizure_probability", 0.0), ("calendar.start_date", new DateOnly(2024, 7, 1)));
+        var model = new ChannelModel(p);
+        int groups = 0, prevented = 0, aborted = 0, allStopped = 0;
+        for (int rep = 0; rep < 12; rep++)
+        {
+            var trace = new RecordingTrace();
+            model.Trace = trace;
+            var result = new ReplicationResult(model.Days);
+            model.RunReplication(Seed, rep, result);
+            var byBoat = new Dictionary<string, (int Boarded, int Stopped, int Aborted)>();
+            double preventedPeople = 0;
+            foreach (var row in trace.Rows)
+            {
+                var b = byBoat.GetValueOrDefault(row.Entity);
+                if (row.Event == "group_boarded") b.Boarded++;
+                else if (row.Event == "group_prevented_on_land")
+                {
+                    Assert.Equal("back_to_camp", row.Outcome);
+                    b.Stopped++;
+                    preventedPeople += row.People;
+                }
+                else if (row.Event == "aborted")
+                {
+                    Assert.Equal((0, "boat_back_to_network"), (row.People, row.Outcome));
+                    b.Aborted++;
+                }
+                else continue;
+                byBoat[row.Entity] = b;
+            }
+            foreach (var (boarded, stopped, abortedRows) in byBoat.Values)
+            {
+                groups += boarded + stopped;
+                prevented += stopped;
+                aborted += abortedRows;
+                if (boarded == 0) allStopped++;
+                Assert.Equal(boarded == 0 ? 1 : 0, abortedRows);
+            }
+            Assert.Equal(preventedPeople, result[Metric.PreventedOnLand]);
+        }
+        double se = Math.Sqrt(0.4 * 0.6 / groups);
+        Assert.True(groups > 4000, $"{groups} groups");
+        Assert.InRange(prevented / (double)groups, 0.4 - 4 * se, 0.4 + 4 * se);
+        Assert.True(aborted > 0 && aborted == allStopped, $"{aborted} aborted, {allStopped} boats with every group stopped");
+    }
+
     private sealed class CountingTrace : IEventTrace
     {
         public Dictionary<string, int> GroupsByBoat { get; } = new();
