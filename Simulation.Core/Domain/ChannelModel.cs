@@ -121,8 +121,11 @@ public sealed class ChannelModel : IReplicationModel
         WriteResult(endHours);
     }
 
-    /// <summary>A boat of a hand-built world: where it is at a given hour and how many people it carries.</summary>
-    internal readonly record struct PlacedBoat(double Hours, int Load, bool DistressInFrenchWaters = false);
+    /// <summary>
+    /// A boat of a hand-built world: where it is at a given hour and how many people it carries. A boat in
+    /// distress in French waters reaches the median line <paramref name="MedianLineAfterHours"/> later if it goes on.
+    /// </summary>
+    internal readonly record struct PlacedBoat(double Hours, int Load, bool DistressInFrenchWaters = false, double MedianLineAfterHours = 0);
 
     /// <summary>
     /// A hand-built world for tests of the sea-side mechanisms: no launches from the coast, only the
@@ -145,7 +148,7 @@ public sealed class ChannelModel : IReplicationModel
             boat.State = BoatState.InFrenchWaters;
             boat.RandomKey = i;
             boat.Load = placed[i].Load;
-            boat.UkWatersAtHours = placed[i].Hours;
+            boat.UkWatersAtHours = placed[i].Hours + placed[i].MedianLineAfterHours;
             boat.DistressAtHours = double.PositiveInfinity;
             _outcomes.PutToSea(placed[i].Load);
             _sim.ScheduleAt(placed[i].Hours, (int)(placed[i].DistressInFrenchWaters ? EventKind.FrenchWatersDistress : EventKind.EnterUkWaters), k);

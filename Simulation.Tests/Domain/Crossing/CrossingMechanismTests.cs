@@ -92,14 +92,19 @@ public class CrossingMechanismTests
         Assert.Equal((Boats - stopped) * 30L, outcomes.PeopleAtSea);
     }
 
-    [Fact]
-    public void ACapsizeDuringAnInterceptionPutsALoadedBoatsPeopleInTheWater()
+    [Theory]
+    [InlineData("shallow_water")]
+    [InlineData("full")]
+    public void ACapsizeDuringAnInterceptionPutsALoadedBoatsPeopleInTheWater(string doctrine)
     {
-        // Shallow-water doctrine, every intervention capsizes the boat, everyone goes in the water and
-        // everyone in the water dies: each stopped boat of 30 loses all 30 (deaths by interception), and
-        // its boat is still counted as intercepted with nobody left to go back to the coast.
-        var world = new MechanismWorld(TestParameters.Short(10, [.. TestParameters.NoHazards, ("french.maritime.doctrine", "shallow_water"),
-            ("french.maritime.shallow_water_effectiveness_probability", 1.0), ("french.maritime.shallow_water_capsize_probability", 1.0),
+        // Every intervention of the doctrine (the shallow-water one, or the full doctrine's own at sea with the
+        // shallow-water one never succeeding) capsizes the boat, everyone goes in the water and everyone in the
+        // water dies: each stopped boat of 30 loses all 30 (deaths by interception), and its boat is still
+        // counted as intercepted with nobody left to go back to the coast.
+        bool full = doctrine == "full";
+        var world = new MechanismWorld(TestParameters.Short(10, [.. TestParameters.NoHazards, ("french.maritime.doctrine", doctrine),
+            ("french.maritime.shallow_water_effectiveness_probability", full ? 0.0 : 1.0), ("french.maritime.shallow_water_capsize_probability", 1.0),
+            ("french.maritime.full_effectiveness_probability", 1.0), ("french.maritime.full_capsize_probability", 1.0),
             ("french.maritime.fatality_given_capsize_probability", 1.0), ("harm.share_in_water_given_capsize", 1.0),
             ("french.maritime.vessels", 1), ("french.maritime.interception_hours", 0.0)]));
         var (_, outcomes, harm) = world.Outcomes();
@@ -117,12 +122,17 @@ public class CrossingMechanismTests
         Assert.Equal(0, outcomes.PeopleAtSea);
     }
 
-    [Fact]
-    public void ABusyFleetLetsTheBoatGoOn()
+    [Theory]
+    [InlineData("shallow_water")]
+    [InlineData("full")]
+    public void ABusyFleetLetsTheBoatGoOn(string doctrine)
     {
-        // One vessel busy for 3 hours and a clock standing still: only the first boat can be stopped.
-        var world = new MechanismWorld(TestParameters.Short(10, [.. TestParameters.NoHazards, ("french.maritime.doctrine", "shallow_water"),
-            ("french.maritime.shallow_water_effectiveness_probability", 1.0), ("french.maritime.vessels", 1), ("french.maritime.interception_hours", 3.0)]));
+        // One vessel busy for 3 hours and a clock standing still: only the first boat can be stopped, by the
+        // shallow-water intervention or by the full doctrine's own (the shallow-water one never succeeding).
+        bool full = doctrine == "full";
+        var world = new MechanismWorld(TestParameters.Short(10, [.. TestParameters.NoHazards, ("french.maritime.doctrine", doctrine),
+            ("french.maritime.shallow_water_effectiveness_probability", full ? 0.0 : 1.0), ("french.maritime.full_effectiveness_probability", 1.0),
+            ("french.maritime.vessels", 1), ("french.maritime.interception_hours", 3.0)]));
         var (_, outcomes, harm) = world.Outcomes();
         var interception = new MaritimeInterception(world.Ctx, harm, outcomes);
         interception.Reset();

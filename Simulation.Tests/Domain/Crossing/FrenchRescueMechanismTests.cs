@@ -39,4 +39,50 @@ public class FrenchRescueMechanismTests
         Assert.Equal(0, r[Metric.Deaths]);
         Assert.Equal(0, r[Metric.PeopleAtSeaEnd]);
     }
+
+    [Theory]
+    [Trait("Category", "Statistical")]
+    [InlineData(0.6)]
+    [InlineData(1.2)]
+    public void ABoatEscortedToTheMedianLineRunsItsHazardAfreshFromTheLine(double hazardPerHour)
+    {
+        // Everyone refuses help: each boat, in distress 2 h short of the median line, is escorted there, enters UK
+        // waters and gets a Border Force vessel at once (a hundred of them, 15 nm at 18 kn: on scene 0.833 h later).
+        // Its distress hazard h (an engine failure rate) runs afresh from the line, so the vessel finds it in
+        // distress again with probability 1 − e^(−0.833h): 0.393 at h = 0.6, 0.632 at h = 1.2 (a hazard run from
+        // the first distress instead would give 0.817 and 0.967). Nobody capsizes, so each renewed distress is a
+        // trace row. 20,000 boats: SE ≤ 0.0035; a 5% error in h moves the share by at least 0.015 (4.4 SE).
+        // Tolerance 4 SE.
+        const int boats = 20_000;
+        var p = TestParameters.With(TestParameters.With(TestParameters.Short(215, TestParameters.NoHazards)),
+            ("french.rescue.refuse_help_probability", 1.0), ("harm.capsize_given_distress_probability", 0.0),
+            ("crossing.engine_failure_rate_per_hour", hazardPerHour),
+            ("uk.windspire.return_probability", 0.0), ("uk.windspire.operate_in_french_waters", false),
+            ("uk.border_force.vessels", 100), ("uk.rnli.lifeboats", 0), ("uk.border_force.response_distance_nm", 15.0),
+            ("uk.border_force.speed_knots", 18.0));
+        var placed = new ChannelModel.PlacedBoat[boats];
+        for (int i = 0; i < boats; i++) placed[i] = new ChannelModel.PlacedBoat(1.0 + i * 0.25, 30, DistressInFrenchWaters: true, MedianLineAfterHours: 2.0);
+        var model = new ChannelModel(p);
+        var trace = new RecordingTrace();
+        model.Trace = trace;
+        var r = new ReplicationResult(model.Days);
+        model.RunPlacedBoats(ModelRunner.Seed, r, placed);
+
+        int entered = 0, againInDistress = 0;
+        foreach (var row in trace.Rows)
+        {
+            if (row.Event == "entered_uk_waters")
+            {
+                int i = int.Parse(row.Entity.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(1.0 + i * 0.25 + 2.0, row.Hours, 9);
+                entered++;
+            }
+            else if (row.Event == "distress" && row.Outcome == "uk_waters") againInDistress++;
+        }
+        Assert.Equal(boats, entered);
+        double expected = 1 - Math.Exp(-hazardPerHour * 15.0 / 18.0);
+        double se = Math.Sqrt(expected * (1 - expected) / boats);
+        Assert.InRange(againInDistress / (double)boats, expected - 4 * se, expected + 4 * se);
+        Assert.Equal(30.0 * boats, r[Metric.ArrivalsUk]);
+    }
 }

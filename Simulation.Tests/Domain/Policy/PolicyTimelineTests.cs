@@ -48,6 +48,20 @@ public class PolicyTimelineTests
     }
 
     [Fact]
+    public void AChangeDatedOnTheFirstDayIsPartOfTheStartingState()
+    {
+        // A change on the start date applies from hour 0 as part of the first snapshot: one snapshot, no
+        // change event during the run.
+        var t = new PolicyTimeline(TestParameters.With() with
+        {
+            Timeline = [new TimelineChange(new DateOnly(2024, 1, 1), "uk.border_force.vessels", ParameterValue.Of(9))],
+        }, new DateOnly(2024, 1, 1), 10);
+        Assert.Single(t.Snapshots);
+        Assert.Equal(new[] { 0 }, t.StartDays.ToArray());
+        Assert.Equal(9, t.On(0).Uk.BorderForce.Vessels);
+    }
+
+    [Fact]
     public void SeveralChangesOnOneDateMakeOneSnapshotWithAllOfThem()
     {
         var t = new PolicyTimeline(TestParameters.With() with

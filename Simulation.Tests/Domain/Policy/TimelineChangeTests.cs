@@ -25,12 +25,13 @@ public class TimelineChangeTests
         model.Trace = trace;
         model.RunReplication(ModelRunner.Seed, 0, new ReplicationResult(model.Days));
 
-        int beachBefore = 0, taxiAfter = 0;
+        int beachBefore = 0, taxiAfter = 0, changes = 0;
         foreach (var row in trace.Rows)
         {
             if (row.Event == "timeline_change")
             {
                 Assert.Equal(("policy", 240.0, "snapshot-1"), (row.Entity, row.Hours, row.Outcome));
+                changes++;
                 continue;
             }
             if (row.Event != "launch") continue;
@@ -45,6 +46,7 @@ public class TimelineChangeTests
                 taxiAfter++;
             }
         }
+        Assert.Equal(1, changes);
         Assert.True(beachBefore > 10 && taxiAfter > 10, $"too few launches to tell ({beachBefore} before, {taxiAfter} after)");
     }
 }

@@ -94,6 +94,25 @@ public class JointOperationsMechanismTests
     }
 
     [Fact]
+    public void AShipsRescueInFrenchWatersIsNotAWaitInUkWaters()
+    {
+        // One ship, no other vessel. Boat 0 in distress in French waters is taken by the ship at once; boat 1
+        // enters UK waters just after, finds nothing free and waits for the ship. Only boat 1 waited in UK
+        // waters: the share of waits that found no vessel free is 1 and the mean wait is boat 1's own.
+        var p = World(("uk.joint_operations.ships", 1), ("uk.joint_operations.station_distance_nm", 0.0),
+            ("french.rescue.refuse_help_probability", 0.0), ("french.rescue.response_hours_mean", 24.0),
+            ("uk.border_force.vessels", 0), ("uk.rnli.lifeboats", 0), ("uk.response.self_land_probability_when_busy", 0.0),
+            ("uk.response.max_wait_hours", 48.0));
+        var trace = PlaceRecorded(p, [new ChannelModel.PlacedBoat(1.0, 30, DistressInFrenchWaters: true), new ChannelModel.PlacedBoat(1.1, 30)], out var r);
+        Assert.Contains(trace.ForBoat(0), row => row.Event == "tasked_joint_operations");
+        double entered = trace.Rows.Find(row => row.Entity == "boat-1" && row.Event == "entered_uk_waters").Hours;
+        double pickedUp = trace.Rows.Find(row => row.Entity == "boat-1" && row.Event == "picked_up").Hours;
+        Assert.True(pickedUp - entered > 1, $"boat 1 should have waited for the ship (picked up {pickedUp - entered} h after entering)");
+        Assert.Equal(1.0, r[Metric.BoatsWaitedShare]);
+        Assert.Equal(pickedUp - entered, r[Metric.MeanWaitForRescueHours], 9);
+    }
+
+    [Fact]
     public void AWaitingListLongerThanItsFirstAllocationKeepsItsOrder()
     {
         // 300 boats reach UK waters 3.6 s apart with 20 ships and no other vessel: after the first 20 the

@@ -151,6 +151,79 @@ public class UkResponderMechanismTests
         Assert.Equal(10.0 * (n - byUk), r[Metric.RescuedFr]);
     }
 
+    [Fact]
+    public void ABorderForceVesselAnsweringInFrenchWatersTakesTwiceItsUkWatersResponseTime()
+    {
+        // Border Force at 15 nm and 20 kn is 0.75 h from a boat in UK waters and, by the rule, twice that from a
+        // boat in French waters: on scene 1.5 h after its tasking. Every French-waters call is Border Force's.
+        var p = World(2, ("uk.border_force.vessels", 1), ("uk.rnli.lifeboats", 0), ("uk.windspire.operate_in_french_waters", true),
+            ("uk.windspire.french_waters_response_share", 1.0), ("french.rescue.refuse_help_probability", 0.0),
+            ("harm.capsize_given_distress_probability", 0.0), ("uk.border_force.response_distance_nm", 15.0),
+            ("uk.border_force.speed_knots", 20.0));
+        var (_, trace) = Place(p, [new(1.0, 10, DistressInFrenchWaters: true)]);
+        var tasked = trace.Rows.Find(row => row.Event == "tasked_border_force");
+        var pickedUp = trace.Rows.Find(row => row.Event == "picked_up");
+        Assert.Equal(1.0, tasked.Hours, 9);
+        Assert.Equal(1.0 + 2 * 0.75, pickedUp.Hours, 9);
+    }
+
+    [Theory]
+    [Trait("Category", "Statistical")]
+    [InlineData(false)]   // no vessel: the boat waits the maximum wait, runs for a beach and lands there
+    [InlineData(true)]    // one Border Force vessel: the boat waits for it while it serves the boat before
+    public void ColdDeathsCountTheHoursFromTheDistressToTheVesselOrTheBeach(bool vessel)
+    {
+        // Boats drift into distress while they wait (hazard 10 an hour, so within minutes of entering UK waters)
+        // and capsize when the vessel reaches them or when they land; everyone goes into the water. Those who do
+        // not drown die of cold with probability 1 − e^(−a(H − X)), a = 0.2 an hour at 10 °C (coldness 1), H the
+        // hours from entering UK waters to the capsize (from the trace) and X ~ Exp(10) the time to distress, so
+        // the expected share is 1 − e^(−aH)·10/(10 − a) (the distress falls within the wait but for e^(−40)).
+        // Boats enter from hour 10 on, so hours counted from the start of the run instead would be 20 h or more
+        // too many. About 1,000 capsized boats of 30: SE √(P(1 − P)/27,000) ≈ 0.003; a 5% error in a moves the
+        // share by about 0.018 (6 SE). Tolerance 4 SE.
+        const double a = 0.2, hazard = 10.0;
+        var p = World(vessel ? 510 : 40, ("uk.border_force.vessels", vessel ? 1 : 0), ("uk.rnli.lifeboats", 0),
+            ("uk.response.self_land_probability_when_busy", 0.0), ("uk.response.max_wait_hours", vessel ? 48.0 : 4.0),
+            ("uk.border_force.capacity_people", 30), ("uk.response.waiting_hazard_per_hour", hazard),
+            ("harm.capsize_given_distress_probability", 1.0), ("harm.share_in_water_given_capsize", 1.0),
+            ("harm.hypothermia_rate_per_hour", a), ("weather.water_temperature_mean_c", 10.0), ("weather.water_temperature_amplitude_c", 0.0));
+        // With a vessel, boats come in pairs 12 h apart (the vessel is free again about 9.3 h after the first): the first takes the free vessel at once (it never waits, so
+        // no waiting hazard), the second waits for it. Without, every boat waits.
+        const int n = 1000;
+        var boats = new ChannelModel.PlacedBoat[vessel ? 2 * n : n];
+        for (int i = 0; i < n; i++)
+        {
+            if (vessel)
+            {
+                boats[2 * i] = new ChannelModel.PlacedBoat(10.0 + 12.0 * i, 30);
+                boats[2 * i + 1] = new ChannelModel.PlacedBoat(10.1 + 12.0 * i, 30);
+            }
+            else boats[i] = new ChannelModel.PlacedBoat(10.0 + 0.5 * i, 30);
+        }
+        var (r, trace) = Place(p, boats);
+
+        var entered = new Dictionary<string, double>();
+        double hours = double.NaN;
+        int capsized = 0;
+        foreach (var row in trace.Rows)
+        {
+            if (row.Event == "entered_uk_waters") entered[row.Entity] = row.Hours;
+            else if (row.Event == "capsize")
+            {
+                double h = row.Hours - entered[row.Entity];
+                if (capsized == 0) hours = h;
+                Assert.Equal(hours, h, 9);   // every boat waits as long, so one share holds for all
+                capsized++;
+            }
+        }
+        Assert.InRange(capsized, 900, n);
+        double inWaterNotDrowned = 30.0 * capsized - r[Metric.DeathsDrowning];
+        double expected = 1 - Math.Exp(-a * hours) * hazard / (hazard - a);
+        double share = r[Metric.DeathsHypothermia] / inWaterNotDrowned;
+        double se = Math.Sqrt(expected * (1 - expected) / inWaterNotDrowned);
+        Assert.InRange(share, expected - 4 * se, expected + 4 * se);
+    }
+
     [Theory]
     [InlineData(30)]    // no room for a second boat: the vessel goes back to station from the lost boat
     [InlineData(100)]   // room for boat 1 as well: the vessel lands boat 0's people, then turns around
