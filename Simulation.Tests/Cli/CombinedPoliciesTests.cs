@@ -40,6 +40,7 @@ public class CombinedPoliciesTests
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void MergedShardsReportTheSameInteractionsAsOneRun()
     {
         using var temp = new TempDirectory();

@@ -158,6 +158,7 @@ public class EnsembleRunTests(EnsembleRunFixture run) : IClassFixture<EnsembleRu
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void TheReportExplainsBothIntervalsAndFlagsTheEffectsWhoseSignDependsOnTheParameters()
     {
         using var temp = new TempDirectory();
@@ -177,6 +178,7 @@ public class EnsembleRunTests(EnsembleRunFixture run) : IClassFixture<EnsembleRu
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void WhenSetsVaryTheDrowningShareTheRangeOfTheWindspireEffectOnDeathsIsWiderThanTheMonteCarloInterval()
     {
         // Sizes: baseline and windspire_rule, 20 replications, 8 sets with the drowning share from 0.025 to 0.1

@@ -162,6 +162,7 @@ public class HelpAndCommandsTests
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void BenchPrintsRatesAndASizingHint()
     {
         var output = new StringWriter();

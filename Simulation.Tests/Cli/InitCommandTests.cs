@@ -27,6 +27,7 @@ public class InitCommandTests
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void InitWritesAStudyFolderThatValidatesAndRunsFromThatFolderAndNeverOverwritesSilently()
     {
         using var temp = new TempDirectory();

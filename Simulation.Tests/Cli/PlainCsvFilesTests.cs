@@ -32,6 +32,7 @@ public partial class PlainCsvFilesTests
     private static partial Regex ColumnName();
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void EveryCsvOfRunMergeSweepAndTraceStartsWithItsHeaderRow()
     {
         using var temp = new TempDirectory();

@@ -56,6 +56,7 @@ public class SweepCommandTests
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void ATwoParameterLatinHypercubeOfTwentyPointsRunsWritesEveryFileAndCharts()
     {
         using var temp = new TempDirectory();
@@ -116,6 +117,7 @@ public class SweepCommandTests
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void TheSameSweepGivesTheSameBytesForAnyThreadCountAndCulture()
     {
         using var temp = new TempDirectory();

@@ -18,6 +18,7 @@ public class SweepResumeTests
         ["sweep", scenario, "--vary", "demand.new_arrivals_rate_per_day=60:150:3", "--threads", "1", "--out", directory, .. extra];
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void AKilledSweepResumesToTheBytesOfAnUninterruptedOne()
     {
         using var temp = new TempDirectory();

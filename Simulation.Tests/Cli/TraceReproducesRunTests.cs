@@ -84,6 +84,7 @@ public class TraceReproducesRunTests
     // Every death (at a beach launch, boarding a taxi-boat, crush aboard, capsize, interception) is one
     // trace event with its cause, so each variant's trace adds up to its row, deaths by cause included.
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void EveryVariantOfThePolicyComparisonTracesToItsRow()
     {
         using var temp = new TempDirectory();

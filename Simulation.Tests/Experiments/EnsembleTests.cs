@@ -81,6 +81,7 @@ public class EnsembleTests
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void ReplicationROfEverySetIsByteEqualToAPlainRunWithTheSetsValuesGivenBySet()
     {
         // 9 sets × 8 variants × 4 replications of the shipped policy comparison: the 8 hand-made sets and

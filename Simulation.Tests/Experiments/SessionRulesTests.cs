@@ -379,6 +379,7 @@ public class SessionRulesTests
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void ProgressIsReportedWhileALongBatchRuns()
     {
         // 24 replications of 2 variants at 30 ms each keep one worker busy for about 1.4 s, past the

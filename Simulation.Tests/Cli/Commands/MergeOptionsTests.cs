@@ -83,6 +83,7 @@ public class MergeOptionsTests
     }
 
     [Fact]
+    [Trait("Category", "ModelHeavy")]
     public void MergeWithNoPlotsOfCalibrationShardsWritesTheCalibrationFilesWithoutCharts()
     {
         using var temp = new TempDirectory();
