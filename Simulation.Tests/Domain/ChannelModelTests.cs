@@ -51,6 +51,53 @@ public class ChannelModelTests
     }
 
     [Fact]
+    public void AHandBuiltWorldRunIntoAUsedResultForgetsWhatItHeld()
+    {
+        var p = TestParameters.Short(3, TestParameters.NoHazards);
+        ChannelModel.PlacedBoat[] boats = [new(1.0, 30), new(2.0, 40), new(3.0, 20, DistressInFrenchWaters: true)];
+        var model = new ChannelModel(p);
+        var fresh = new ReplicationResult(model.Days);
+        model.RunPlacedBoats(Seed, fresh, boats);
+        var used = new ReplicationResult(model.Days);
+        model.RunReplication(Seed, 0, used);
+        model.RunPlacedBoats(Seed, used, boats);
+        Assert.Equal(fresh.Totals, used.Totals);
+        for (int s = 0; s < used.Daily.Length; s++) Assert.Equal(fresh.Daily[s], used.Daily[s]);
+    }
+
+    [Fact]
+    public void AResultForAnotherHorizonIsRefused()
+    {
+        var model = new ChannelModel(TestParameters.Short(120));
+        var e = Assert.Throws<ArgumentException>(() => model.RunReplication(Seed, 0, new ReplicationResult(100)));
+        Assert.Contains("holds 100 days; the model runs 120", e.Message);
+    }
+
+    [Fact]
+    public void ABeachLaunchWhoseCrushKillsEveryoneGoesNoFurther()
+    {
+        // Everyone dies in the crush of a beach launch (probability 1 per person, beach launches only): no boat
+        // is stopped, crosses or arrives, and every death is a crush death.
+        var p = TestParameters.Short(30, ("french.beach.launch_death_probability_per_person", 1.0),
+            ("smuggling.taxi_boat_share_initial", 0.0), ("smuggling.taxi_boat_share_min", 0.0), ("smuggling.taxi_boat_share_max", 0.0));
+        var model = new ChannelModel(p);
+        var trace = new RecordingTrace();
+        model.Trace = trace;
+        var r = new ReplicationResult(model.Days);
+        model.RunReplication(Seed, 0, r);
+        int launches = 0;
+        foreach (var row in trace.Rows)
+        {
+            if (row.Event == "launch") launches++;
+            Assert.False(row.Event is "entered_uk_waters" or "distress" or "intercepted_fr" or "prevented", $"{row.Entity} {row.Event} at {row.Hours} h");
+        }
+        Assert.True(launches > 10, $"only {launches} launches");
+        Assert.Equal(0, r[Metric.ArrivalsUk]);
+        Assert.True(r[Metric.Deaths] > 0);
+        Assert.Equal(r[Metric.Deaths], r[Metric.DeathsCrush]);
+    }
+
+    [Fact]
     public void ReusingTheModelAfterACongestedReplicationWithAShrinkingFleetChangesNothing()
     {
         // One lifeboat, Border Force cut from 3 to 1 vessel mid-run: replications end with boats

@@ -48,8 +48,6 @@ internal sealed class UkFleet
     /// <summary>Vessel-hours busy on each day (valid after <see cref="Utilisation"/>).</summary>
     public ReadOnlySpan<double> BusyHoursByDay => _busyByDay;
 
-    public bool IsFree(byte service) => service == BorderForce ? BorderForceFree : RnliFree;
-
     /// <summary>A vessel of the service leaves its station for boat k (the caller checked it is free).</summary>
     public void Take(int k, byte service)
     {

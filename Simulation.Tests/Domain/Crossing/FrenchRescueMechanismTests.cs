@@ -85,4 +85,36 @@ public class FrenchRescueMechanismTests
         Assert.InRange(againInDistress / (double)boats, expected - 4 * se, expected + 4 * se);
         Assert.Equal(30.0 * boats, r[Metric.ArrivalsUk]);
     }
+
+    [Fact]
+    public void ABoatWhosePeopleAllDieInItsCapsizeInFrenchWatersIsLostAndRescuedByNobody()
+    {
+        // Every distress capsizes the boat (the capped 0.95), everyone goes into the water, and whoever does not
+        // drown is likely to die of cold waiting for a French asset a day away on average. A boat with nobody
+        // left has no French rescue and no further row (the survivors of a capsize are rescued; the boats that
+        // stay afloat refuse help and are escorted to the median line). 40 boats.
+        var p = TestParameters.With(TestParameters.With(TestParameters.Short(3, TestParameters.NoHazards)),
+            ("french.rescue.refuse_help_probability", 1.0), ("french.rescue.response_hours_mean", 24.0),
+            ("harm.capsize_given_distress_probability", 1.0), ("harm.crowding_level_people", 300),
+            ("harm.share_in_water_given_capsize", 1.0), ("harm.hypothermia_rate_per_hour", 10.0),
+            ("weather.water_temperature_mean_c", 5.0), ("weather.water_temperature_amplitude_c", 0.0),
+            ("uk.windspire.operate_in_french_waters", false));
+        var model = new ChannelModel(p);
+        var trace = new RecordingTrace();
+        model.Trace = trace;
+        var r = new ReplicationResult(model.Days);
+        var boats = new ChannelModel.PlacedBoat[40];
+        for (int i = 0; i < boats.Length; i++) boats[i] = new ChannelModel.PlacedBoat(1.0 + i * 0.5, 30, DistressInFrenchWaters: true);
+        model.RunPlacedBoats(ModelRunner.Seed, r, boats);
+
+        int allDead = 0;
+        for (int k = 0; k < boats.Length; k++)
+        {
+            var rows = trace.ForBoat(k);
+            if (!rows.Contains(("capsize", 30, "deaths"))) continue;
+            allDead++;
+            Assert.Equal([("distress", 30, "french_waters"), ("capsize", 30, "deaths")], rows.FindAll(x => x.Event is not "death"));
+        }
+        Assert.InRange(allDead, 30, 40);
+    }
 }

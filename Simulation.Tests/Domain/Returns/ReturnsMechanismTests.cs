@@ -51,6 +51,24 @@ public class ReturnsMechanismTests
     }
 
     [Fact]
+    public void TheTraceMarksThePeopleBackOnTheCoastOnTheDayTheyAreBack()
+    {
+        // 12 people returned after arriving on day 3, one day's delay: one camp row, written on day 4, with 12.
+        var (world, returns, camp) = Build(("returns.removals.enabled", true), ("returns.removals.start_date", new DateOnly(2024, 8, 1)),
+            ("returns.removals.share_of_arrivals_probability", 1.0), ("returns.return_delay_days", 1.0));
+        var trace = new RecordingTrace();
+        world.Ctx.AttachTrace(trace);
+        returns.AfterArrival(12, 3);
+        for (int d = 0; d < 6; d++)
+        {
+            camp.StartDay(d);
+            Assert.Equal(d >= 4 ? 1 : 0, trace.Rows.Count(r => r.Event == "returned_after_arrival"));
+        }
+        var row = trace.Rows.Single(r => r.Event == "returned_after_arrival");
+        Assert.Equal(("camp", 12, "back_on_coast"), (row.Entity, row.People, row.Outcome));
+    }
+
+    [Fact]
     public void AReturnDelayBelowOneDayStillTakesADay()
     {
         var (world, returns, camp) = Build(("returns.removals.enabled", true), ("returns.removals.start_date", new DateOnly(2024, 8, 1)),
