@@ -48,6 +48,14 @@ public class PolicyTimelineTests
     }
 
     [Fact]
+    public void AChangeToAParameterTheCatalogDoesNotHaveIsRefusedWithItsDateAndPath()
+    {
+        var p = TestParameters.With() with { Timeline = [new TimelineChange(new DateOnly(2024, 3, 1), "uk.border_force.boats", ParameterValue.Of(9))] };
+        var e = Assert.Throws<ArgumentException>(() => new PolicyTimeline(p, new DateOnly(2024, 1, 1), 100));
+        Assert.Equal("timeline 2024-03-01: unknown parameter 'uk.border_force.boats'.", e.Message);
+    }
+
+    [Fact]
     public void AChangeDatedOnTheFirstDayIsPartOfTheStartingState()
     {
         // A change on the start date applies from hour 0 as part of the first snapshot: one snapshot, no

@@ -113,6 +113,26 @@ public class JointOperationsMechanismTests
     }
 
     [Fact]
+    public void AShipThatFindsNoSurvivorsGoesBackToItsStation()
+    {
+        // One ship (6 nm at 12 kn: 0.5 h from its station). Boat 0 takes it at once; boat 1 waits with a waiting
+        // hazard of 10 an hour, capsizes and everyone in the water dies. The ship reaches boat 1 with nobody
+        // left, and is free again when it is back on station, 0.5 h later.
+        var p = World(("uk.response.waiting_hazard_per_hour", 10.0), ("harm.capsize_given_distress_probability", 1.0),
+            ("harm.crowding_level_people", 300), ("harm.share_in_water_given_capsize", 1.0),
+            ("harm.drowning_probability_in_water", 1.0), ("harm.hypothermia_rate_per_hour", 1000.0));
+        var trace = PlaceRecorded(p, [new ChannelModel.PlacedBoat(1.0, 30), new ChannelModel.PlacedBoat(1.1, 40)], out var r);
+        if (r[Metric.Deaths] != 40) Assert.Fail($"boat 1 should have capsized with everyone dead ({r[Metric.Deaths]} deaths): pick another seed");
+        var boat1 = trace.Rows.FindAll(row => row.Entity == "boat-1");
+        var onScene = boat1.Find(row => row.Event == "vessel_on_scene");
+        Assert.Equal(("no_survivors", 0), (onScene.Outcome, onScene.People));
+        Assert.True(onScene.Hours > 1.6, $"boat 1 should have waited for the ship (on scene at {onScene.Hours} h)");
+        Assert.Equal(onScene.Hours + 0.5, boat1.Find(row => row.Event == "vessel_free").Hours, 9);
+        Assert.Equal(30, r[Metric.RescuedUk]);
+        Assert.Equal(0, r[Metric.PeopleAtSeaEnd]);
+    }
+
+    [Fact]
     public void AWaitingListLongerThanItsFirstAllocationKeepsItsOrder()
     {
         // 300 boats reach UK waters 3.6 s apart with 20 ships and no other vessel: after the first 20 the
